@@ -1,0 +1,156 @@
+"""The library API. The CLI only calls these functions.
+
+    >>> from briefing.api import GenerateOptions, generate
+    >>> result = generate(["seeds/"], settings, GenerateOptions(date=date(2017, 11, 4), out_dir=Path("out")))
+
+Nothing here reads the environment or the clock for content: the date and every setting are
+parameters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cassette, compose, prompting, render, summarize
+from .chunk import chunk_corpus
+from .deliver import write_outputs
+from .errors import InputError, UsageError
+from .ingest import IngestOptions, ingest
+from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
+from .models import Briefing, Corpus
+from .verify import draft_problems, verify
+
+FORMATS = ("html", "pdf", "json")
+
+
+@dataclass(frozen=True)
+class GenerateOptions:
+    date: dt.date
+    out_dir: Path
+    formats: tuple[str, ...] = FORMATS
+    max_chunk_tokens: int = 3000
+    concurrency: int = 4
+    max_reasks: int = 2
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    record: Path | None = None
+    replay: Path | None = None
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    briefing: Briefing
+    paths: list[Path]
+
+    @property
+    def partial(self) -> bool:
+        """Written, but some articles could not be summarized."""
+        return bool(self.briefing.failed)
+
+
+def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise UsageError(f"unknown format(s) {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}")
+    return tuple(dict.fromkeys(formats))
+
+
+def settings_from_cassette(path: Path, fallback: ModelSettings | None = None) -> ModelSettings:
+    """The model settings a cassette was recorded with (its ``briefing:`` header)."""
+    header = cassette.read_header(path)
+    mode = header.get("structured_output", "json_schema")
+    if mode not in STRUCTURED_MODES:
+        raise UsageError(f"{path}: unknown structured_output {mode!r} in the cassette header")
+    base = fallback or ModelSettings(model=str(header["model"]))
+    return ModelSettings(
+        model=str(header["model"]), api_base=header.get("api_base"), api_key=None,
+        timeout_s=base.timeout_s, structured_output=mode, temperature=float(header.get("temperature", 0.0)),
+        max_output_tokens=int(header.get("max_output_tokens", base.max_output_tokens)), transport_retries=0,
+    )
+
+
+def read_inputs(inputs: Sequence[str | Path], options: IngestOptions | None = None) -> Corpus:
+    return ingest(inputs, options)
+
+
+async def build_briefing(corpus: Corpus, settings: ModelSettings, options: GenerateOptions, *,
+                         completion: Completion | None = None,
+                         count_tokens: Callable[[str], int] | None = None) -> Briefing:
+    """Chunk, summarize, verify and compose; no files are written."""
+    if not corpus.articles:
+        raise InputError("no articles to summarize: " + (
+            "; ".join(f"{p.origin}: {p.reason}" for p in corpus.problems) or "no inputs given"))
+    started = time.perf_counter()
+    metered = MeteredCompletion(completion or LiteLLMCompletion(settings))
+    plan = chunk_corpus(corpus, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
+                        count_tokens=count_tokens or token_counter(settings.model))
+    batch = await summarize.summarize(plan, metered, summarize.SummarizeOptions(
+        max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_problems))
+    batch = verify(batch, {a.id: a for a in corpus.articles})
+    prompt_names = summarize.PROMPTS + compose.PROMPTS
+    if any(len(item.chunks) > 1 for item in plan.items):
+        prompt_names += summarize.MERGE_PROMPTS
+    run = compose.RunFacts(
+        model=settings.model, structured_output=settings.structured_output,
+        prompt_versions=prompting.versions(prompt_names),
+        replayed_from=options.replay.name if options.replay else None,
+    )
+    briefing = await compose.compose(batch, corpus, date=options.date, completion=metered, run=run,
+                                     max_reasks=options.max_reasks)
+    m = briefing.methodology
+    return briefing.model_copy(update={"methodology": compose.methodology(
+        briefing.summaries, metered.usage, run, wall_s=time.perf_counter() - started,
+        composed_by=m.composed_by, note=m.compose_note)})
+
+
+@contextlib.contextmanager
+def _traffic(settings: ModelSettings, options: GenerateOptions) -> Iterator[None]:
+    if options.replay and options.record:
+        raise UsageError("--record and --replay cannot be used together")
+    if options.replay:
+        with cassette.replaying(options.replay):
+            yield
+    elif options.record:
+        header = {
+            "model": settings.model, "api_base": settings.api_base,
+            "structured_output": settings.structured_output, "temperature": settings.temperature,
+            "max_output_tokens": settings.max_output_tokens, "date": options.date.isoformat(),
+        }
+        with cassette.recording(options.record, header):
+            yield
+    else:
+        yield
+
+
+def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: GenerateOptions, *,
+             completion: Completion | None = None, corpus: Corpus | None = None) -> GenerateResult:
+    """Read the inputs, build the briefing and write it in every requested format."""
+    formats = check_formats(options.formats)
+    corpus = corpus if corpus is not None else read_inputs(inputs, options.ingest)
+    with _traffic(settings, options):
+        briefing = asyncio.run(build_briefing(corpus, settings, options, completion=completion))
+    paths = write_outputs(render.render(briefing, formats), options.out_dir, options.date)
+    return GenerateResult(briefing=briefing, paths=paths)
+
+
+def load_briefing(path: Path) -> Briefing:
+    from pydantic import ValidationError
+
+    try:
+        return Briefing.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except ValidationError as exc:
+        raise InputError(f"{path}: not a briefing JSON ({exc.error_count()} problem(s), "
+                         f"first: {exc.errors()[0]['msg']})") from None
+
+
+def render_file(path: Path, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Re-render a briefing JSON into the requested formats; no LLM calls."""
+    briefing = load_briefing(path)
+    return write_outputs(render.render(briefing, check_formats(formats)), out_dir, briefing.date)

@@ -1,0 +1,135 @@
+"""Arabic text normalization with an offset map back to the original.
+
+``normalize`` folds what copying commonly changes: diacritics (tashkeel) and tatweel are
+dropped; alef/hamza variants, alef maqsura/ya and ta marbuta/ha are unified; Arabic-Indic and
+Persian digits become ASCII; quote marks, punctuation and runs of whitespace become one space.
+Every character of the normalized string remembers the offset of the original character it
+came from, so a match on the normalized form is reported as a span of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_DROP = set(
+    [chr(c) for c in range(0x064B, 0x0660)]  # tashkeel
+    + [chr(c) for c in range(0x0610, 0x061B)]  # Quranic marks
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ئ": "ي", "ی": "ي", "ؤ": "و", "ة": "ه", "ک": "ك",
+}
+for _i in range(10):
+    _FOLD[chr(0x0660 + _i)] = str(_i)
+    _FOLD[chr(0x06F0 + _i)] = str(_i)
+_SPACE = set(" \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u202f")
+_PUNCT = set(".,،؛;:!?؟\"'«»“”„‘’‹›()[]{}<>/\\|-–—_*…•·")
+
+
+def _kind(ch: str) -> str:
+    """'' to drop, ' ' for a separator, else the folded character."""
+    if ch in _DROP:
+        return ""
+    if ch in _SPACE or ch in _PUNCT:
+        return " "
+    return _FOLD.get(ch, ch.lower())
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """The normalized text and, for each of its characters, the original offset."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _kind(ch)
+        if not folded:
+            continue
+        if folded == " ":
+            if not out or out[-1] == " ":
+                continue
+        out.append(folded)
+        index.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        index.pop()
+    return "".join(out), index
+
+
+def fold(text: str) -> str:
+    return normalize(text)[0]
+
+
+@lru_cache(maxsize=256)
+def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
+    norm, index = normalize(text)
+    return norm, tuple(index)
+
+
+def locate(quote: str, text: str, *, min_score: float = 92.0) -> tuple[int, int] | None:
+    """The ``(start, end)`` span of ``quote`` in ``text``, or None if it is not there.
+
+    Exact on the normalized form first; otherwise a fuzzy alignment that tolerates small copying
+    differences (a dropped particle, a changed letter) but not a different quote.
+    """
+    q = fold(quote)
+    if not q:
+        return None
+    norm, index = _normalized(text)
+    pos = _word_find(norm, q)
+    if pos is None:
+        pos = _fuzzy_find(norm, q, min_score)
+    if pos is None:
+        return None
+    start, end = pos
+    return _span(text, index, start, end)
+
+
+def _word_find(norm: str, q: str) -> tuple[int, int] | None:
+    """Prefer a match on word boundaries; fall back to any match."""
+    first = None
+    for m in re.finditer(re.escape(q), norm):
+        s, e = m.start(), m.end()
+        if first is None:
+            first = (s, e)
+        if (s == 0 or norm[s - 1] == " ") and (e == len(norm) or norm[e] == " "):
+            return (s, e)
+    return first
+
+
+def _fuzzy_find(norm: str, q: str, min_score: float) -> tuple[int, int] | None:
+    if len(q) < 12:
+        return None
+    from rapidfuzz import fuzz
+
+    result = fuzz.partial_ratio_alignment(q, norm, score_cutoff=min_score)
+    if result is None:
+        return None
+    s, e = result.dest_start, result.dest_end
+    if abs((e - s) - len(q)) > max(3, len(q) // 10):
+        return None
+    # widen to whole words
+    while s > 0 and norm[s - 1] != " ":
+        s -= 1
+    while e < len(norm) and norm[e] != " ":
+        e += 1
+    return (s, e)
+
+
+def _span(text: str, index: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
+    o_start = index[start]
+    o_end = index[end - 1] + 1
+    # include combining marks (tashkeel) that follow the last matched letter
+    while o_end < len(text) and _kind(text[o_end]) == "":
+        o_end += 1
+    return o_start, o_end
+
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC_RE.search(text) is not None

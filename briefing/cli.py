@@ -1,0 +1,142 @@
+"""The ``briefing`` command: a thin layer over ``briefing.api``.
+
+Exit codes: 0 success · 1 failure · 2 usage or input error · 3 briefing written but some
+articles failed · 4 (``verify``) some claims are unverified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import EXIT_OK, EXIT_PARTIAL, BriefingError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _errors(fn: F) -> F:
+    """Print a ``BriefingError`` as one line and exit with its code; never a traceback."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except BriefingError as exc:
+            click.secho(f"error: {exc}", fg="red", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _formats(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(p.strip() for p in value.split(",") if p.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefing")
+def cli() -> None:
+    """Dated English situation briefings from Arabic news articles."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--date", "date", required=True, callback=_date, help="Briefing date, YYYY-MM-DD.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write briefing-DATE.{html,pdf,json} into.")
+@click.option("--model", help="litellm model, e.g. openai/gpt-4o-mini [env BRIEFING_MODEL].")
+@click.option("--api-base", help="Endpoint of an OpenAI-compatible server [env BRIEFING_API_BASE].")
+@click.option("--structured-output", type=click.Choice(["json_schema", "json_object", "prompt"]),
+              help="How the model is asked for JSON [env BRIEFING_STRUCTURED_OUTPUT].")
+@click.option("--format", "formats", help="Comma-separated: html,pdf,json (default: all three).")
+@click.option("--concurrency", type=int, help="Parallel model calls (default 4).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
+@click.option("--record", type=click.Path(dir_okay=False, path_type=Path),
+              help="Save every LLM exchange as a vcrpy cassette (keys scrubbed).")
+@click.option("--replay", type=click.Path(dir_okay=False, path_type=Path),
+              help="Answer every LLM request from a cassette; no network.")
+@_errors
+def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
+             structured_output: str | None, formats: str | None, concurrency: int | None,
+             config_file: Path | None, record: Path | None, replay: Path | None) -> None:
+    """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
+    from . import api
+    from .config import load_config
+
+    cfg = load_config(
+        {"model": model, "api_base": api_base, "structured_output": structured_output,
+         "formats": _formats(formats), "concurrency": concurrency},
+        os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
+    settings = api.settings_from_cassette(replay) if replay else cfg.model_settings()
+    options = api.GenerateOptions(
+        date=date, out_dir=out_dir, formats=api.check_formats(cfg.formats), max_chunk_tokens=cfg.max_chunk_tokens,
+        concurrency=cfg.concurrency, max_reasks=cfg.max_reasks, record=record, replay=replay)
+    corpus = api.read_inputs(inputs, options.ingest)
+    for problem in corpus.problems:
+        click.echo(f"{'note' if problem.level == 'note' else 'skipped'}: {problem.origin}: {problem.reason}",
+                   err=True)
+    click.echo(f"{len(corpus.articles)} article(s) read; model {settings.model}"
+               + (f" (replaying {replay})" if replay else ""), err=True)
+    result = api.generate(inputs, settings, options, corpus=corpus)
+    _report(result.briefing)
+    for path in result.paths:
+        click.echo(str(path))
+    if result.partial:
+        click.secho(f"partial: {len(result.briefing.failed)} article(s) not summarized", fg="yellow", err=True)
+        sys.exit(EXIT_PARTIAL)
+    sys.exit(EXIT_OK)
+
+
+def _report(briefing: Any) -> None:
+    m = briefing.methodology
+    cost = f"${m.cost_usd:.4f}" if m.cost_usd is not None else "cost not priced"
+    click.echo(
+        f"{len(briefing.summaries)} summarized, {len(briefing.failed)} failed; claims {m.claims_verified} verified, "
+        f"{m.claims_unverified} unverified; {m.calls} call(s), {m.input_tokens}+{m.output_tokens} tokens, "
+        f"{cost}; {m.wall_s:.1f}s", err=True)
+    for failed in briefing.failed:
+        click.echo(f"not summarized: {failed.origin}: {failed.reason}", err=True)
+
+
+@cli.command()
+@click.argument("briefing_json", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "formats", default="html,pdf", show_default=True, help="Comma-separated: html,pdf,json.")
+@_errors
+def render(briefing_json: Path, out_dir: Path, formats: str) -> None:
+    """Re-render a briefing JSON as HTML/PDF (no LLM calls)."""
+    from . import api
+
+    for path in api.render_file(briefing_json, out_dir, _formats(formats) or ()):
+        click.echo(str(path))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the briefing JSON."""
+    from .models import Briefing
+
+    click.echo(json.dumps(Briefing.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:  # pragma: no cover
+    cli()

@@ -1,0 +1,155 @@
+"""Compose: verified ``SummaryBatch`` -> ``Briefing`` for one date.
+
+One model call writes the editorial frame (title, bottom line up front, sections) from the
+claims, citing claim ids; every id it cites must exist and every summarized article must sit in
+exactly one section, or it is re-asked. If it still fails, a plain frame is built without the
+model (sections per article, the first verified claims as bottom line) and the briefing says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import prompting, structured
+from .errors import BriefingError
+from .llm import MeteredCompletion
+from .models import (
+    Article,
+    ArticleSummary,
+    BlufPoint,
+    Briefing,
+    BriefingDraft,
+    Corpus,
+    Methodology,
+    Section,
+    Source,
+    SummaryBatch,
+    Usage,
+)
+
+PROMPTS = ["compose.system.j2", "compose.user.j2"]
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """What the methodology block reports about the run itself."""
+
+    model: str
+    structured_output: str
+    prompt_versions: dict[str, str]
+    replayed_from: str | None = None
+
+
+@dataclass(frozen=True)
+class _Item:
+    article: Article
+    summary: ArticleSummary
+
+
+def draft_problems(draft: BriefingDraft, batch: SummaryBatch) -> list[str]:
+    claim_ids = {c.id for s in batch.summaries for c in s.claims}
+    article_ids = [s.article_id for s in batch.summaries]
+    problems = []
+    for n, point in enumerate(draft.bluf):
+        for cid in point.claim_ids:
+            if cid not in claim_ids:
+                problems.append(f"bluf[{n}] cites claim id {cid!r}, which is not in the input")
+    placed: dict[str, int] = {}
+    for section in draft.sections:
+        for aid in section.article_ids:
+            if aid not in article_ids:
+                problems.append(f"section {section.heading!r} lists article id {aid!r}, which is not in the input")
+            placed[aid] = placed.get(aid, 0) + 1
+    for aid in article_ids:
+        if placed.get(aid, 0) != 1:
+            problems.append(f"article {aid} must appear in exactly one section (found {placed.get(aid, 0)})")
+    return problems
+
+
+async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, completion: MeteredCompletion,
+                  run: RunFacts, max_reasks: int = 2) -> Briefing:
+    articles = {a.id: a for a in corpus.articles}
+    items = [_Item(articles[s.article_id], s) for s in batch.summaries]
+    note: str | None = None
+    draft: BriefingDraft | None = None
+    if items:
+        messages = [
+            {"role": "system", "content": prompting.render("compose.system.j2")},
+            {"role": "user", "content": prompting.render("compose.user.j2", date=date, items=items)},
+        ]
+        try:
+            draft = await structured.ask(completion, purpose="compose", messages=messages, model=BriefingDraft,
+                                         max_reasks=max_reasks, check=lambda d: draft_problems(d, batch))
+        except BriefingError as exc:
+            note = f"the model could not compose the briefing ({exc}); sections are one per article"
+    else:
+        note = "no article was summarized"
+    if draft is not None:
+        title = draft.title
+        bluf = [BlufPoint(text_en=p.text_en, claim_ids=p.claim_ids) for p in draft.bluf]
+        sections = [Section(heading=s.heading, summary_en=s.summary_en, article_ids=s.article_ids)
+                    for s in draft.sections]
+    else:
+        title, bluf, sections = _fallback(items)
+    return Briefing(
+        date=date,
+        title=title,
+        bluf=bluf,
+        sections=sections,
+        summaries=batch.summaries,
+        failed=batch.failed,
+        sources=[_source(a) for a in corpus.articles],
+        articles=corpus.articles,
+        input_problems=corpus.problems,
+        methodology=methodology(batch.summaries, completion.usage, run, wall_s=0.0,
+                                composed_by="model" if draft is not None else "fallback", note=note),
+    )
+
+
+def methodology(summaries: Sequence[ArticleSummary], usage: Usage, run: RunFacts, *, wall_s: float,
+                composed_by: str, note: str | None) -> Methodology:
+    claims = [c for s in summaries for c in s.claims]
+    priced = usage.calls > 0 and usage.unpriced_calls == 0
+    if usage.calls == 0:
+        cost_note = "no model calls"
+    elif priced:
+        cost_note = "as priced by litellm's bundled cost map"
+    else:
+        cost_note = f"litellm has no price for {run.model}; {usage.unpriced_calls} call(s) unpriced"
+    return Methodology(
+        model=run.model,
+        structured_output=run.structured_output,
+        prompt_versions=run.prompt_versions,
+        calls=usage.calls,
+        reasks=usage.reasks,
+        input_tokens=usage.input_tokens,
+        output_tokens=usage.output_tokens,
+        cost_usd=round(usage.cost_usd, 6) if priced or usage.calls == 0 else None,
+        cost_note=cost_note,
+        wall_s=round(wall_s, 2),
+        composed_by="model" if composed_by == "model" else "fallback",
+        compose_note=note,
+        claims_total=len(claims),
+        claims_verified=sum(c.status == "verified" for c in claims),
+        claims_unverified=sum(c.status == "unverified" for c in claims),
+        replayed_from=run.replayed_from,
+    )
+
+
+def _fallback(items: Sequence[_Item]) -> tuple[str, list[BlufPoint], list[Section]]:
+    bluf = []
+    for item in items[:5]:
+        verified = [c for c in item.summary.claims if c.status == "verified"]
+        if verified:
+            bluf.append(BlufPoint(text_en=verified[0].text_en, claim_ids=[verified[0].id]))
+    sections = [Section(heading=i.summary.headline_en, summary_en=i.summary.summary_en,
+                        article_ids=[i.summary.article_id]) for i in items]
+    title = items[0].summary.headline_en if items else "No articles could be summarized"
+    return title, bluf, sections
+
+
+def _source(article: Article) -> Source:
+    return Source(article_id=article.id, outlet=article.source, title=article.title, url=article.url,
+                  published=article.published, published_note=article.published_note, origin=article.origin)

@@ -1,0 +1,62 @@
+"""The exceptions ``briefing`` raises, and the exit code the CLI maps each to.
+
+    BriefingError                 1  something went wrong
+    ├── UsageError                2  bad flags, config or missing model settings
+    ├── InputError                2  an input file could not be read
+    ├── LLMError                  1  the model could not be reached or kept failing
+    │   └── CassetteMissError     1  --replay: no recorded answer matches a request
+    ├── OutputInvalidError        1  the model's answer failed validation after every re-ask
+    ├── RenderError               1  HTML/PDF/JSON could not be produced
+    └── DeliveryError             1  files could not be written or sent
+
+A run that wrote the briefing but could not summarize every article exits with
+``EXIT_PARTIAL`` (3) instead of raising.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3
+EXIT_UNVERIFIED = 4
+
+
+class BriefingError(Exception):
+    """Base class. ``str(error)`` is a message for a person, without a traceback."""
+
+    exit_code = EXIT_FAILURE
+
+
+class UsageError(BriefingError):
+    exit_code = EXIT_USAGE
+
+
+class InputError(BriefingError):
+    exit_code = EXIT_USAGE
+
+
+class LLMError(BriefingError):
+    pass
+
+
+class CassetteMissError(LLMError):
+    pass
+
+
+class OutputInvalidError(BriefingError):
+    """The model's output did not validate, even after re-asking with the errors."""
+
+    def __init__(self, message: str, *, attempts: int, errors: list[str], last_output: str) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+        self.errors = errors
+        self.last_output = last_output
+
+
+class RenderError(BriefingError):
+    pass
+
+
+class DeliveryError(BriefingError):
+    pass

@@ -1,0 +1,259 @@
+"""The one module that talks to litellm.
+
+Everything else sees a ``Completion``: an async callable from ``LLMRequest`` to ``LLMResponse``.
+Tests pass a scripted fake; the CLI passes ``LiteLLMCompletion``. litellm is imported lazily
+(it takes seconds), with its cost map read from the installed package, never the network.
+
+How a provider is asked for structured output is a per-model setting, ``structured_output``:
+
+* ``json_schema``: OpenAI-style ``response_format={"type": "json_schema", ...}`` (default);
+* ``json_object``: ``{"type": "json_object", "schema": ...}`` plus the schema in the prompt
+  (llama.cpp's server, older OpenAI-compatible servers);
+* ``prompt``: no response_format, the schema is stated in the prompt only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Literal, Protocol
+from urllib.parse import urlparse
+
+from .errors import CassetteMissError, LLMError
+from .models import Usage
+
+StructuredMode = Literal["json_schema", "json_object", "prompt"]
+STRUCTURED_MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object", "prompt")
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    model: str
+    api_base: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    timeout_s: float = 120.0
+    structured_output: StructuredMode = "json_schema"
+    temperature: float = 0.0
+    max_output_tokens: int = 4096
+    transport_retries: int = 2
+
+
+@dataclass(frozen=True)
+class LLMRequest:
+    purpose: str
+    messages: list[dict[str, str]]
+    schema_name: str
+    json_schema: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LLMResponse:
+    content: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float | None = None
+
+
+class Completion(Protocol):
+    def __call__(self, request: LLMRequest) -> Awaitable[LLMResponse]: ...
+
+
+class MeteredCompletion:
+    """Wraps a completion and counts every call, its tokens and its cost."""
+
+    def __init__(self, inner: Completion) -> None:
+        self.inner = inner
+        self.usage = Usage()
+
+    async def __call__(self, request: LLMRequest) -> LLMResponse:
+        self.usage = self.usage.add(Usage(calls=1))
+        response = await self.inner(request)
+        self.usage = self.usage.add(
+            Usage(
+                input_tokens=response.input_tokens,
+                output_tokens=response.output_tokens,
+                cost_usd=response.cost_usd or 0.0,
+                unpriced_calls=int(response.cost_usd is None),
+            )
+        )
+        return response
+
+    def count_reask(self) -> None:
+        self.usage = self.usage.add(Usage(reasks=1))
+
+
+_litellm_module: ModuleType | None = None
+
+
+def _litellm() -> ModuleType:
+    global _litellm_module
+    if _litellm_module is None:
+        os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
+        import litellm
+
+        litellm.telemetry = False
+        litellm.suppress_debug_info = True
+        # Use httpx for async calls too, so that vcrpy cassettes intercept them.
+        litellm.disable_aiohttp_transport = True
+        _litellm_module = litellm
+    return _litellm_module
+
+
+def tokenizer_model(model: str) -> str:
+    """``openai/gpt-4o-mini`` -> ``gpt-4o-mini``: litellm's tokenizers know bare model names."""
+    head, sep, rest = model.partition("/")
+    if sep and head in set(_litellm().provider_list):
+        return rest
+    return model
+
+
+def token_counter(model: str) -> Callable[[str], int]:
+    litellm = _litellm()
+    name = tokenizer_model(model)
+
+    def count(text: str) -> int:
+        return int(litellm.token_counter(model=name, text=text))
+
+    return count
+
+
+def with_schema_in_prompt(messages: list[dict[str, str]], schema: dict[str, Any]) -> list[dict[str, str]]:
+    note = (
+        "\n\nAnswer with one JSON object and nothing else. It must match this JSON Schema:\n"
+        + json.dumps(schema, ensure_ascii=False, sort_keys=True)
+    )
+    first, *rest = messages
+    return [{**first, "content": first["content"] + note}, *rest]
+
+
+def _is_loopback(url: str | None) -> bool:
+    host = urlparse(url).hostname if url else None
+    return host in ("127.0.0.1", "localhost", "::1")
+
+
+def _cassette_miss(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if type(seen).__name__ == "CannotOverwriteExistingCassetteException":
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "Can't overwrite existing cassette" in str(exc)
+
+
+_SECRET = re.compile(r"(sk-|key-|Bearer\s+)[A-Za-z0-9_\-]{8,}")
+
+
+def scrub(message: str, secret: str | None = None) -> str:
+    """Remove anything that looks like an API key from an error message."""
+    if secret:
+        message = message.replace(secret, "***")
+    return _SECRET.sub(r"\1***", message)
+
+
+class LiteLLMCompletion:
+    """Calls any model litellm supports. Transport retries happen here and only here."""
+
+    def __init__(self, settings: ModelSettings) -> None:
+        self.settings = settings
+
+    def _kwargs(self, request: LLMRequest) -> dict[str, Any]:
+        s = self.settings
+        messages = request.messages
+        kwargs: dict[str, Any] = {
+            "model": s.model,
+            "temperature": s.temperature,
+            "max_tokens": s.max_output_tokens,
+            "timeout": s.timeout_s,
+            "num_retries": 0,
+            "max_retries": 0,
+        }
+        if s.structured_output == "json_schema":
+            kwargs["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": request.schema_name, "schema": request.json_schema, "strict": False},
+            }
+        else:
+            messages = with_schema_in_prompt(messages, request.json_schema)
+            if s.structured_output == "json_object":
+                kwargs["response_format"] = {"type": "json_object", "schema": request.json_schema}
+        kwargs["messages"] = messages
+        if s.api_base:
+            kwargs["api_base"] = s.api_base
+        if s.api_key:
+            kwargs["api_key"] = s.api_key
+        elif _is_loopback(s.api_base):
+            kwargs["api_key"] = "no-key-needed-for-local-server"
+        return kwargs
+
+    async def __call__(self, request: LLMRequest) -> LLMResponse:
+        from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+
+        litellm = _litellm()
+        transient = (
+            litellm.RateLimitError,
+            litellm.APIConnectionError,
+            litellm.Timeout,
+            litellm.InternalServerError,
+            litellm.ServiceUnavailableError,
+        )
+        kwargs = self._kwargs(request)
+
+        def retryable(exc: BaseException) -> bool:
+            return isinstance(exc, transient) and not _cassette_miss(exc)
+
+        try:
+            async for attempt in AsyncRetrying(
+                stop=stop_after_attempt(1 + self.settings.transport_retries),
+                wait=wait_exponential_jitter(initial=1, max=30),
+                retry=retry_if_exception(retryable),
+                reraise=True,
+            ):
+                with attempt:
+                    response = await litellm.acompletion(**kwargs)
+        except Exception as exc:
+            if _cassette_miss(exc):
+                raise CassetteMissError(
+                    "no recorded answer in the cassette matches this request "
+                    f"({request.purpose}); the prompt, model or input changed since it was recorded"
+                ) from None
+            raise LLMError(scrub(f"{self.settings.model}: {type(exc).__name__}: {exc}",
+                                 self.settings.api_key)) from None
+        return self._parse(response)
+
+    def _parse(self, response: Any) -> LLMResponse:
+        litellm = _litellm()
+        choices = getattr(response, "choices", None) or []
+        if not choices:
+            raise LLMError(f"{self.settings.model}: the response had no choices")
+        message = choices[0].message
+        refusal = getattr(message, "refusal", None)
+        if refusal:
+            raise LLMError(f"{self.settings.model} refused: {refusal}")
+        content = message.content or ""
+        usage = getattr(response, "usage", None)
+        try:
+            cost: float | None = float(litellm.completion_cost(completion_response=response))
+        except Exception:
+            cost = None
+        return LLMResponse(
+            content=content,
+            input_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+            output_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+            cost_usd=cost,
+        )
+
+
+def price_known(model: str) -> bool:
+    """Whether litellm's bundled cost map prices this model."""
+    litellm = _litellm()
+    try:
+        info = litellm.get_model_info(model)
+    except Exception:
+        return False
+    return bool(info.get("input_cost_per_token") is not None)

@@ -1,0 +1,346 @@
+"""The data that flows through the pipeline, one pydantic model per stage boundary.
+
+files -> ``Corpus`` (ingest) -> ``ChunkPlan`` (chunk) -> ``SummaryBatch`` (summarize)
+-> ``SummaryBatch`` with located evidence (verify) -> ``Briefing`` (compose)
+-> HTML / PDF / JSON (render) -> files (deliver).
+
+Two families live here:
+
+* ``*Draft`` models are what the LLM writes. Their field descriptions are prompt text: they are
+  sent to the model inside the JSON Schema of the response format.
+* Everything else is what ``briefing`` stores and renders. The ``Briefing`` JSON is a public
+  format: other tools read ``claims[].text_en``, ``evidence[].quote_ar/start/end``, ``status``
+  and ``problems``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class Article(Model):
+    """One news article, its text kept exactly as read so that offsets index into it."""
+
+    id: str = Field(description="First 16 hex digits of the SHA-256 of `text` (UTF-8).")
+    text: str = Field(description="The article body exactly as read; evidence offsets index into it.")
+    origin: str = Field(description="Where it was read from: a path, or `archive.zip!member`.")
+    title: str | None = None
+    source: str | None = Field(default=None, description="The outlet that published it.")
+    url: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    published_note: str | None = Field(
+        default=None, description="How `published` is known, e.g. that it was inferred."
+    )
+    notes: list[str] = Field(default_factory=list, description="Things noticed while reading it.")
+
+    @property
+    def lede(self) -> str:
+        for line in self.text.splitlines():
+            if line.strip():
+                return line.strip()
+        return ""
+
+
+class InputProblem(Model):
+    """An input that could not be read (or was only partly read), for the person running it."""
+
+    origin: str
+    reason: str
+    level: Literal["error", "note"] = "error"
+
+
+class Corpus(Model):
+    articles: list[Article]
+    problems: list[InputProblem] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- chunk
+
+
+class Chunk(Model):
+    article_id: str
+    index: int
+    start: int = Field(description="Offset of the chunk's first character in the article text.")
+    end: int
+    text: str
+    tokens: int
+
+
+class ChunkedArticle(Model):
+    article: Article
+    chunks: list[Chunk]
+
+
+class ChunkPlan(Model):
+    tokenizer_model: str
+    max_chunk_tokens: int
+    items: list[ChunkedArticle]
+
+
+# --------------------------------------------------------------------------- what the model writes
+
+EntityKind = Literal["person", "organization", "armed_group", "government", "place", "other"]
+
+
+class ClaimDraft(Model):
+    text_en: str = Field(
+        description=(
+            "One factual statement in plain English, as the article reports it. "
+            "Say who reports it when the article attributes it (e.g. 'According to PMF media, ...'). "
+            "Use only facts stated in the evidence quotes; add nothing from memory."
+        )
+    )
+    evidence: list[str] = Field(
+        min_length=1,
+        description=(
+            "One or more Arabic quotes copied character for character from the article that "
+            "support every name, number, date and place in text_en. Copy, do not paraphrase "
+            "or translate. Keep each quote to the shortest span that supports the claim."
+        ),
+    )
+
+
+class EntityDraft(Model):
+    name_ar: str = Field(description="The name exactly as written in the article, in Arabic.")
+    name_en: str = Field(description="The usual English name or transliteration.")
+    kind: EntityKind = Field(description="What sort of entity it is.")
+
+
+class PlaceDraft(Model):
+    name_ar: str = Field(description="The place name exactly as written in the article.")
+    name_en: str = Field(description="The usual English name of the place.")
+
+
+class DateDraft(Model):
+    text_ar: str = Field(description="The date or time expression exactly as written, e.g. 'أمس'.")
+    meaning_en: str = Field(description="What it refers to in English, e.g. 'yesterday' or '27 October 2017'.")
+
+
+class FigureDraft(Model):
+    number: str = Field(description="The number as digits, e.g. '10' or '35'.")
+    unit: str = Field(description="Its unit, e.g. 'km', 'percent', 'people'. Empty if none.")
+    counts: str = Field(description="What it counts or measures, in English.")
+    quote_ar: str = Field(description="The Arabic words of the article that state the figure, copied verbatim.")
+
+
+class ArticleDraft(Model):
+    """A structured English summary of one Arabic news article (or one part of it)."""
+
+    headline_en: str = Field(description="A factual English headline of at most 15 words.")
+    summary_en: str = Field(description="Two to four English sentences: what happened, where, who, when.")
+    claims: list[ClaimDraft] = Field(
+        min_length=1,
+        description="The article's main factual statements, most important first, each with Arabic evidence.",
+    )
+    entities: list[EntityDraft] = Field(
+        default_factory=list, description="People, organizations and armed groups named in the article."
+    )
+    places: list[PlaceDraft] = Field(default_factory=list, description="Places named in the article.")
+    dates: list[DateDraft] = Field(default_factory=list, description="Dates and time expressions as written.")
+    figures: list[FigureDraft] = Field(
+        default_factory=list, description="Numbers the article reports (casualties, distances, shares)."
+    )
+
+
+class MergeDraft(Model):
+    """Headline and summary for a long article whose parts were summarized separately."""
+
+    headline_en: str = Field(description="A factual English headline of at most 15 words for the whole article.")
+    summary_en: str = Field(description="Two to four English sentences summarizing the whole article.")
+
+
+class BlufDraft(Model):
+    text_en: str = Field(description="One English sentence for a decision-maker, stating a key development.")
+    claim_ids: list[str] = Field(
+        min_length=1, description="The ids of the claims (from the input) this sentence rests on."
+    )
+
+
+class SectionDraft(Model):
+    heading: str = Field(description="A short English heading naming the development, e.g. 'Iraq: Al-Qaim offensive'.")
+    summary_en: str = Field(description="One or two English sentences tying the section's articles together.")
+    article_ids: list[str] = Field(min_length=1, description="Ids of the articles that belong to this section.")
+
+
+class BriefingDraft(Model):
+    """The editorial frame of the day's briefing, built only from the claims given."""
+
+    title: str = Field(description="A short English title for the day's briefing, naming the main development.")
+    bluf: list[BlufDraft] = Field(
+        min_length=1, max_length=6, description="Bottom line up front: two to five sentences, most important first."
+    )
+    sections: list[SectionDraft] = Field(
+        min_length=1, description="Groups of related articles; every article id appears in exactly one section."
+    )
+
+
+# --------------------------------------------------------------------------- what briefing stores
+
+ClaimStatus = Literal["verified", "unverified", "unchecked"]
+
+
+class Evidence(Model):
+    quote_ar: str = Field(description="The Arabic quote as the model gave it.")
+    start: int | None = Field(default=None, description="Offset of the matched span in the article text.")
+    end: int | None = Field(default=None, description="End offset (exclusive) of the matched span.")
+
+
+class Claim(Model):
+    id: str = Field(description="`<article id>-c<n>`, stable within a briefing.")
+    article_id: str
+    text_en: str
+    evidence: list[Evidence]
+    status: ClaimStatus = "unchecked"
+    problems: list[str] = Field(default_factory=list)
+
+
+class Entity(Model):
+    name_ar: str
+    name_en: str
+    kind: EntityKind
+
+
+class Place(Model):
+    name_ar: str
+    name_en: str
+
+
+class DateMention(Model):
+    text_ar: str
+    meaning_en: str
+
+
+class Figure(Model):
+    number: str
+    unit: str
+    counts: str
+    quote_ar: str
+
+
+class ArticleSummary(Model):
+    article_id: str
+    headline_en: str
+    summary_en: str
+    claims: list[Claim]
+    entities: list[Entity] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    chunks: int = Field(description="How many chunks the article was summarized in.")
+
+
+class FailedArticle(Model):
+    article_id: str
+    origin: str
+    reason: str
+
+
+class Usage(Model):
+    """What the LLM traffic of a run cost. Every attempt counts, re-asks included."""
+
+    calls: int = 0
+    reasks: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float = 0.0
+    unpriced_calls: int = Field(default=0, description="Calls litellm could not price (unknown model).")
+
+    def add(self, other: Usage) -> Usage:
+        return Usage(
+            calls=self.calls + other.calls,
+            reasks=self.reasks + other.reasks,
+            input_tokens=self.input_tokens + other.input_tokens,
+            output_tokens=self.output_tokens + other.output_tokens,
+            cost_usd=self.cost_usd + other.cost_usd,
+            unpriced_calls=self.unpriced_calls + other.unpriced_calls,
+        )
+
+
+class SummaryBatch(Model):
+    summaries: list[ArticleSummary]
+    failed: list[FailedArticle] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+
+
+class BlufPoint(Model):
+    text_en: str
+    claim_ids: list[str]
+
+
+class Section(Model):
+    heading: str
+    summary_en: str
+    article_ids: list[str]
+
+
+class Source(Model):
+    article_id: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    published_note: str | None
+    origin: str
+
+
+class Methodology(Model):
+    model: str
+    structured_output: str
+    prompt_versions: dict[str, str] = Field(description="Prompt template name -> first 12 hex of its SHA-256.")
+    calls: int
+    reasks: int
+    input_tokens: int
+    output_tokens: int
+    cost_usd: float | None = Field(description="As litellm prices the model; null when it cannot.")
+    cost_note: str
+    wall_s: float
+    composed_by: Literal["model", "fallback"]
+    compose_note: str | None = None
+    claims_total: int
+    claims_verified: int
+    claims_unverified: int
+    replayed_from: str | None = None
+
+
+class Briefing(Model):
+    """One dated English situation briefing built from Arabic articles."""
+
+    schema_version: str = SCHEMA_VERSION
+    date: dt.date
+    title: str
+    bluf: list[BlufPoint]
+    sections: list[Section]
+    summaries: list[ArticleSummary]
+    failed: list[FailedArticle]
+    sources: list[Source]
+    articles: list[Article] = Field(description="Every article read, with its original text.")
+    input_problems: list[InputProblem]
+    methodology: Methodology
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def summary(self, article_id: str) -> ArticleSummary | None:
+        for s in self.summaries:
+            if s.article_id == article_id:
+                return s
+        return None
+
+    def claims(self) -> list[Claim]:
+        return [c for s in self.summaries for c in s.claims]

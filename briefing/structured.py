@@ -1,0 +1,112 @@
+"""Ask for JSON that matches a pydantic model; validate; re-ask with the errors, bounded.
+
+Like instructor's ``retry.py`` + ``reask.py``: each invalid answer is sent back to the model
+with the validation errors (and any ``check`` problems, e.g. evidence not found in the
+article), at most ``max_reasks`` times. Then ``OutputInvalidError`` carries the attempts,
+every error and the last output. Transport failures are not retried here (see ``llm``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+
+from . import prompting
+from .errors import OutputInvalidError
+from .llm import LLMRequest, MeteredCompletion
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class _Invalid(Exception):
+    def __init__(self, errors: list[str], output: str) -> None:
+        super().__init__("; ".join(errors))
+        self.errors = errors
+        self.output = output
+
+
+def model_schema(model: type[BaseModel]) -> dict[str, object]:
+    return model.model_json_schema()
+
+
+def extract_json(text: str) -> str:
+    """The JSON object in a reply, tolerating code fences and chatter around it."""
+    start, end = text.find("{"), text.rfind("}")
+    if start == -1 or end < start:
+        raise _Invalid(["the answer contains no JSON object"], text)
+    return text[start : end + 1]
+
+
+def _validation_errors(exc: ValidationError) -> list[str]:
+    out = []
+    for err in exc.errors(include_url=False):
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        out.append(f"{where}: {err['msg']}")
+    return out
+
+
+async def ask(
+    completion: MeteredCompletion,
+    *,
+    purpose: str,
+    messages: list[dict[str, str]],
+    model: type[T],
+    max_reasks: int,
+    check: Callable[[T], list[str]] | None = None,
+) -> T:
+    history = list(messages)
+    schema = model_schema(model)
+    errors_seen: list[str] = []
+    last_output = ""
+
+    async def attempt_once() -> T:
+        nonlocal last_output
+        response = await completion(
+            LLMRequest(purpose=purpose, messages=history, schema_name=model.__name__, json_schema=schema)
+        )
+        last_output = response.content
+        try:
+            value = model.model_validate_json(extract_json(response.content))
+        except ValidationError as exc:
+            raise _Invalid(_validation_errors(exc), response.content) from None
+        except json.JSONDecodeError as exc:
+            raise _Invalid([f"invalid JSON: {exc.msg}"], response.content) from None
+        problems = check(value) if check else []
+        if problems:
+            raise _Invalid(problems, response.content)
+        return value
+
+    attempts = 0
+    try:
+        async for attempt in AsyncRetrying(
+            stop=stop_after_attempt(1 + max_reasks),
+            retry=retry_if_exception_type(_Invalid),
+            reraise=True,
+        ):
+            with attempt:
+                attempts += 1
+                if attempts > 1:
+                    completion.count_reask()
+                try:
+                    return await attempt_once()
+                except _Invalid as invalid:
+                    errors_seen.extend(invalid.errors)
+                    history[:] = [
+                        *history,
+                        {"role": "assistant", "content": invalid.output},
+                        {"role": "user", "content": prompting.render("reask.user.j2", errors=invalid.errors[:20])},
+                    ]
+                    raise
+    except _Invalid as invalid:
+        raise OutputInvalidError(
+            f"{purpose}: the model's answer was invalid after {attempts} attempt(s): "
+            + "; ".join(invalid.errors[:3]),
+            attempts=attempts,
+            errors=errors_seen,
+            last_output=last_output,
+        ) from None
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -1,0 +1,127 @@
+"""Summarize: ``ChunkPlan`` -> ``SummaryBatch``.
+
+An article that fits one chunk is summarized in one call. A long one is mapped chunk by chunk,
+then one merge call writes its headline and summary; claims, entities, places, dates and
+figures of every chunk are kept, each claim with all its evidence. An article whose answers
+stay invalid, or whose calls keep failing, is recorded in ``failed`` with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import prompting, structured
+from .errors import BriefingError
+from .llm import MeteredCompletion
+from .models import (
+    ArticleDraft,
+    ArticleSummary,
+    ChunkedArticle,
+    ChunkPlan,
+    Claim,
+    DateMention,
+    Entity,
+    Evidence,
+    FailedArticle,
+    Figure,
+    MergeDraft,
+    Place,
+    SummaryBatch,
+)
+
+PROMPTS = ["summarize.system.j2", "summarize.user.j2", "reask.user.j2"]
+MERGE_PROMPTS = ["merge.system.j2", "merge.user.j2"]
+
+# Given an article and the model's draft, the problems to send back (e.g. evidence not found).
+DraftCheck = Callable[[ChunkedArticle, ArticleDraft], list[str]]
+
+
+@dataclass(frozen=True)
+class SummarizeOptions:
+    max_reasks: int = 2
+    concurrency: int = 4
+    check: DraftCheck | None = None
+
+
+async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
+                    options: SummarizeOptions | None = None) -> SummaryBatch:
+    opts = options or SummarizeOptions()
+    gate = asyncio.Semaphore(max(1, opts.concurrency))
+    results = await asyncio.gather(*(_one(item, completion, opts, gate) for item in plan.items))
+    summaries = [r for r in results if isinstance(r, ArticleSummary)]
+    failed = [r for r in results if isinstance(r, FailedArticle)]
+    return SummaryBatch(summaries=summaries, failed=failed, usage=completion.usage)
+
+
+async def _one(item: ChunkedArticle, completion: MeteredCompletion, opts: SummarizeOptions,
+               gate: asyncio.Semaphore) -> ArticleSummary | FailedArticle:
+    try:
+        drafts = await asyncio.gather(*(_draft(item, i, completion, opts, gate) for i in range(len(item.chunks))))
+        if len(drafts) == 1:
+            headline, summary = drafts[0].headline_en, drafts[0].summary_en
+        else:
+            messages = [
+                {"role": "system", "content": prompting.render("merge.system.j2")},
+                {"role": "user", "content": prompting.render("merge.user.j2", article=item.article, parts=drafts)},
+            ]
+            async with gate:
+                merged = await structured.ask(completion, purpose=f"merge {item.article.id}", messages=messages,
+                                              model=MergeDraft, max_reasks=opts.max_reasks)
+            headline, summary = merged.headline_en, merged.summary_en
+    except BriefingError as exc:
+        return FailedArticle(article_id=item.article.id, origin=item.article.origin, reason=str(exc))
+    return to_summary(item, headline, summary, drafts)
+
+
+async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion, opts: SummarizeOptions,
+                 gate: asyncio.Semaphore) -> ArticleDraft:
+    chunk = item.chunks[index]
+    messages = [
+        {"role": "system", "content": prompting.render("summarize.system.j2", registry=[])},
+        {"role": "user", "content": prompting.render(
+            "summarize.user.j2", article=item.article, text=chunk.text,
+            part_number=index + 1, part_count=len(item.chunks))},
+    ]
+    check = opts.check
+
+    def check_draft(draft: ArticleDraft) -> list[str]:
+        return check(item, draft) if check else []
+
+    async with gate:
+        return await structured.ask(completion, purpose=f"summarize {item.article.id} part {index + 1}",
+                                    messages=messages, model=ArticleDraft, max_reasks=opts.max_reasks,
+                                    check=check_draft)
+
+
+def to_summary(item: ChunkedArticle, headline: str, summary: str, drafts: list[ArticleDraft]) -> ArticleSummary:
+    """Merge chunk drafts into one summary, keeping every claim and its evidence, deduplicated."""
+    aid = item.article.id
+    claims: list[Claim] = []
+    seen_claims: set[str] = set()
+    entities: dict[str, Entity] = {}
+    places: dict[str, Place] = {}
+    dates: dict[str, DateMention] = {}
+    figures: dict[tuple[str, str], Figure] = {}
+    for draft in drafts:
+        for c in draft.claims:
+            key = " ".join(c.text_en.lower().split())
+            if key in seen_claims:
+                continue
+            seen_claims.add(key)
+            claims.append(Claim(id=f"{aid}-c{len(claims) + 1}", article_id=aid, text_en=c.text_en,
+                                evidence=[Evidence(quote_ar=q) for q in c.evidence]))
+        for e in draft.entities:
+            entities.setdefault(e.name_ar.strip(), Entity(**e.model_dump()))
+        for p in draft.places:
+            places.setdefault(p.name_ar.strip(), Place(**p.model_dump()))
+        for d in draft.dates:
+            dates.setdefault(d.text_ar.strip(), DateMention(**d.model_dump()))
+        for f in draft.figures:
+            figures.setdefault((f.number, f.quote_ar), Figure(**f.model_dump()))
+    return ArticleSummary(
+        article_id=aid, headline_en=headline, summary_en=summary, claims=claims,
+        entities=list(entities.values()), places=list(places.values()), dates=list(dates.values()),
+        figures=list(figures.values()), chunks=len(item.chunks),
+    )
