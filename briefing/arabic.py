@@ -85,7 +85,8 @@ def locate(quote: str, text: str, *, min_score: float = 92.0) -> tuple[int, int]
     if pos is None:
         return None
     start, end = pos
-    return _span(text, index, start, end)
+    o_start, o_end = _span(text, index, start, end)
+    return _extend_punct(quote.strip(), text, o_start, o_end)
 
 
 def _word_find(norm: str, q: str) -> tuple[int, int] | None:
@@ -126,6 +127,17 @@ def _span(text: str, index: tuple[int, ...], start: int, end: int) -> tuple[int,
     while o_end < len(text) and _kind(text[o_end]) == "":
         o_end += 1
     return o_start, o_end
+
+
+def _extend_punct(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Cover the quote marks or punctuation the quote itself starts or ends with."""
+    lead = len(quote) - len(quote.lstrip("".join(_PUNCT)))
+    trail = len(quote) - len(quote.rstrip("".join(_PUNCT)))
+    while lead and start > 0 and text[start - 1] in _PUNCT:
+        start, lead = start - 1, lead - 1
+    while trail and end < len(text) and text[end] in _PUNCT:
+        end, trail = end + 1, trail - 1
+    return start, end
 
 
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")

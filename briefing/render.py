@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +17,7 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from briefing.errors import RenderError
 from briefing.models import ArticleSummary, Briefing
@@ -28,7 +29,11 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_AR = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC = re.compile(f"[{_AR}]")
+# A run of Arabic words: Arabic letters, and spaces, digits or punctuation only between them.
+_ARABIC_RUN = re.compile(f"[{_AR}]+(?:[ \\t\u00a0\\d«»\"“”'()\\-.,:/%]+[{_AR}]+)*")
+_RTL_SPAN = Markup('<bdi dir="rtl" lang="ar">{}</bdi>')
 _CSS_ESCAPES = {"\\": "\\\\", '"': "\\22 ", "'": "\\27 ", "<": "\\3C ", ">": "\\3E ", "&": "\\26 "}
 
 
@@ -65,8 +70,33 @@ def is_http_url(value: object) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def is_arabic(value: object) -> bool:
-    return isinstance(value, str) and _ARABIC.search(value) is not None
+def _starts_arabic(text: str) -> bool:
+    """Whether the first strongly directional character is Arabic (as ``dir="auto"`` decides)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return _ARABIC.match(ch) is not None
+    return False
+
+
+def bidi(value: object) -> Markup:
+    """``value`` escaped, with Arabic isolated: all of it when it is Arabic text, else each Arabic run.
+
+    Runs end at word boundaries, so no tag ever lands inside an Arabic word.
+    """
+    text = str(value)
+    if _starts_arabic(text):
+        return _RTL_SPAN.format(text)
+    parts: list[Markup] = []
+    pos = 0
+    for match in _ARABIC_RUN.finditer(text):
+        parts.append(escape(text[pos : match.start()]))
+        parts.append(_RTL_SPAN.format(match.group()))
+        pos = match.end()
+    parts.append(escape(text[pos:]))
+    return Markup("").join(parts)
 
 
 @cache
@@ -81,7 +111,7 @@ def _environment() -> jinja2.Environment:
     env.filters["css_string"] = css_string
     env.filters["long_date"] = long_date
     env.tests["http_url"] = is_http_url
-    env.tests["arabic"] = is_arabic
+    env.filters["bidi"] = bidi
     return env
 
 

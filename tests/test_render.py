@@ -31,6 +31,7 @@ from briefing.models import (
     Source,
 )
 from briefing.render import (
+    bidi,
     css_string,
     is_http_url,
     refuse_url,
@@ -98,7 +99,7 @@ def make_briefing() -> Briefing:
     c1 = Claim(
         id=f"{a1.id}-c1",
         article_id=a1.id,
-        text_en="The Syrian government took full control of Deir ez-Zor.",
+        text_en="The Syrian government took full control of Deir ez-Zor (دير الزور).",
         evidence=[_evidence(TEXT_HAYAT, QUOTE_VERIFIED)],
         status="verified",
     )
@@ -242,12 +243,23 @@ def test_css_string() -> None:
     assert css_string("٤ نوفمبر") == '"٤ نوفمبر"'
 
 
+def test_bidi_isolates_arabic_runs_at_word_boundaries() -> None:
+    rtl = '<bdi dir="rtl" lang="ar">'
+    assert bidi("بشار الأسد") == f"{rtl}بشار الأسد</bdi>"
+    assert bidi("Bashar <al-Assad>") == "Bashar &lt;al-Assad&gt;"
+    assert bidi("According to «الحشد الشعبي», forces entered القائم في 27 أكتوبر.") == (
+        f"According to «{rtl}الحشد الشعبي</bdi>», forces entered {rtl}القائم في 27 أكتوبر</bdi>."
+    )
+    assert bidi("الحياة <b>") == f"{rtl}الحياة &lt;b&gt;</bdi>"
+
+
 def test_arabic_evidence_is_isolated_rtl(html: str) -> None:
     for quote in (QUOTE_VERIFIED, QUOTE_UNVERIFIED):
         assert f'<blockquote class="ar" dir="rtl" lang="ar"><bdi>{quote}</bdi></blockquote>' in html
     # entity names and Arabic titles/outlets are isolated inline
     assert '<bdi dir="rtl" lang="ar">بشار الأسد</bdi>' in html
     assert '<bdi dir="rtl" lang="ar">الحياة</bdi>' in html
+    assert 'Deir ez-Zor (<bdi dir="rtl" lang="ar">دير الزور</bdi>).' in html  # Arabic inside English text
 
 
 def test_every_arabic_run_is_inside_an_rtl_element(html: str) -> None:

@@ -1,0 +1,89 @@
+"""Shared fixtures. No test reaches the network: only loopback connections are allowed."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
+
+from briefing.llm import LLMRequest, LLMResponse, MeteredCompletion  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> Any:
+    host = address[0] if isinstance(address, tuple) else address
+    if self.family in (socket.AF_INET, socket.AF_INET6) and host not in ("127.0.0.1", "::1", "localhost"):
+        raise RuntimeError(f"tests may not reach the network (tried {address!r})")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+
+
+class ScriptedCompletion:
+    """A fake completion: answers from a script (a list, or a function of the request)."""
+
+    def __init__(self, script: list[Any] | Callable[[LLMRequest], Any]) -> None:
+        self.script = script
+        self.requests: list[LLMRequest] = []
+
+    async def __call__(self, request: LLMRequest) -> LLMResponse:
+        self.requests.append(request)
+        if callable(self.script):
+            answer = self.script(request)
+        else:
+            if not self.script:
+                raise AssertionError(f"unexpected extra request: {request.purpose}")
+            answer = self.script.pop(0)
+        if isinstance(answer, BaseException):
+            raise answer
+        content = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+        return LLMResponse(content=content, input_tokens=100, output_tokens=50, cost_usd=0.001)
+
+
+@pytest.fixture
+def scripted() -> Callable[[Any], MeteredCompletion]:
+    def make(script: Any) -> MeteredCompletion:
+        return MeteredCompletion(ScriptedCompletion(script))
+
+    return make
+
+
+@pytest.fixture
+def reference() -> dict[str, Any]:
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load((SEEDS / "reference-responses.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def reference_script(reference: dict[str, Any]) -> Callable[[LLMRequest], Any]:
+    """Answers like the reference server: by article id for summaries, the briefing for compose."""
+
+    def answer(request: LLMRequest) -> Any:
+        if request.schema_name == "BriefingDraft":
+            return reference["briefing"]
+        for aid, draft in reference["articles"].items():
+            if f"Article id: {aid}" in request.messages[1]["content"]:
+                return draft
+        raise AssertionError(f"no reference answer for {request.purpose}")
+
+    return answer
+
+
+@pytest.fixture
+def chdir_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from briefing.arabic import fold, locate, normalize
+
+TEXT = "وأعلنت قوات الجيش العراقي، الجمعة 27 أكتوبر / تشرين الأول 2017، انطلاق المرحلة الثانيةِ من عمليات «تحرير» قضاء القائم."
+
+
+def test_normalize_folds_variants_and_keeps_offsets() -> None:
+    norm, index = normalize("إِنَّ الـقوّة ١٠ «كيلو»")
+    assert norm == "ان القوه 10 كيلو"
+    assert len(norm) == len(index)
+    assert index[0] == 0
+
+
+def test_fold_equivalences() -> None:
+    assert fold("أحمد") == fold("احمد") == fold("إحمد")
+    assert fold("مستشفى") == fold("مستشفي")
+    assert fold("مدينة") == fold("مدينه")
+    assert fold("٢٠١٧") == fold("۲۰۱۷") == "2017"
+    assert fold("“داعش”") == fold('"داعش"') == fold("«داعش»") == "داعش"
+
+
+def test_locate_exact_points_into_original() -> None:
+    start, end = locate("انطلاق المرحلة الثانية", TEXT) or (0, 0)
+    assert TEXT[start:end] == "انطلاق المرحلة الثانيةِ"  # trailing kasra kept inside the span
+
+
+def test_locate_tolerates_copying_differences() -> None:
+    span = locate("اعلنت قوات الجيش العراقى الجمعه ٢٧ اكتوبر", TEXT)
+    assert span is not None
+    assert TEXT[span[0]:span[1]].startswith("أعلنت")
+    # a dropped conjunction prefix still matches (fuzzy), a different quote does not
+    assert locate("عمليات تحرير قضاء القائم", TEXT) is not None
+    assert locate("عمليات تحرير قضاء راوة", TEXT) is None
+    assert locate("انسحبت القوات الأمريكية من الحدود", TEXT) is None
+    assert locate("", TEXT) is None

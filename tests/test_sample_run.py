@@ -1,0 +1,103 @@
+"""The sample run: replayed from seeds/sample-run.yaml through the real litellm + HTTP path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import cli
+
+from .conftest import ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(cli, ["generate", str(SEEDS), "--date", "2017-11-04",
+                                      "--replay", str(SEEDS / "sample-run.yaml"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_sample_run_writes_three_files(sample_out: Path) -> None:
+    names = sorted(p.name for p in sample_out.iterdir())
+    assert names == ["briefing-2017-11-04.html", "briefing-2017-11-04.json", "briefing-2017-11-04.pdf"]
+    assert (sample_out / "briefing-2017-11-04.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_sample_briefing_json(sample_out: Path) -> None:
+    raw = (sample_out / "briefing-2017-11-04.json").read_text(encoding="utf-8")
+    assert "\\u06" not in raw and "داعش" in raw  # Arabic unescaped
+    data = json.loads(raw)
+    assert data["date"] == "2017-11-04"
+    m = data["methodology"]
+    assert (m["calls"], m["reasks"], m["composed_by"]) == (3, 0, "model")
+    assert m["model"] == "openai/reference-answers" and m["replayed_from"] == "sample-run.yaml"
+    assert m["cost_usd"] is None and "no price" in m["cost_note"]
+    assert set(m["prompt_versions"]) >= {"summarize.system.j2", "summarize.user.j2", "compose.system.j2"}
+    claims = [c for s in data["summaries"] for c in s["claims"]]
+    assert len(claims) == 20 and {c["status"] for c in claims} == {"verified"}
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for claim in claims:
+        for ev in claim["evidence"]:
+            assert texts[claim["article_id"]][ev["start"]:ev["end"]] == ev["quote_ar"]
+    assert {s["published_note"][:8] for s in data["sources"]} == {"inferred"}
+
+
+def test_render_reproduces_html(sample_out: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["render", str(sample_out / "briefing-2017-11-04.json"),
+                                      "--out", str(tmp_path), "--format", "html,json"])
+    assert result.exit_code == 0, result.output
+    for fmt in ("html", "json"):
+        name = f"briefing-2017-11-04.{fmt}"
+        assert (tmp_path / name).read_bytes() == (sample_out / name).read_bytes()
+
+
+def test_replay_miss_is_a_clear_error(tmp_path: Path) -> None:
+    article = tmp_path / "new.txt"
+    article.write_text("أعلن الجيش العراقي اليوم تحرير مدينة القائم بالكامل.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate", str(article), "--date", "2017-11-04",
+                                      "--replay", str(SEEDS / "sample-run.yaml"), "--out", str(tmp_path)])
+    assert result.exit_code == 3  # briefing written, article listed as not summarized
+    assert "no recorded answer in the cassette matches this request" in result.output
+    data = json.loads((tmp_path / "briefing-2017-11-04.json").read_text(encoding="utf-8"))
+    assert data["failed"][0]["reason"].startswith("no recorded answer")
+
+
+def test_no_model_exits_2_with_howto(tmp_path: Path) -> None:
+    result = CliRunner(env={"BRIEFING_MODEL": "", "BRIEFING_CONFIG": ""}).invoke(
+        cli, ["generate", str(SEEDS), "--date", "2017-11-04", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no model configured" in result.output and "--model" in result.output and "--replay" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_inputs_named_without_traceback(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["generate", str(tmp_path / "missing.txt"), "--date", "2017-11-04",
+                                      "--replay", str(SEEDS / "sample-run.yaml"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "missing.txt: no such file or folder" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_help_is_fast() -> None:
+    best = min(_timed([sys.executable, "-m", "briefing", "--help"]) for _ in range(3))
+    assert best < 0.5, f"briefing --help took {best:.2f}s"
+
+
+def test_schema_command() -> None:
+    result = CliRunner().invoke(cli, ["schema"])
+    schema = json.loads(result.output)
+    assert schema["title"] == "Briefing" and "methodology" in schema["properties"]
+
+
+def _timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import asyncio
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from briefing.chunk import chunk_corpus
+from briefing.errors import LLMError
+from briefing.ingest import ingest
+from briefing.llm import LLMRequest, MeteredCompletion
+from briefing.models import ArticleDraft, ChunkPlan, Corpus
+from briefing.summarize import SummarizeOptions, summarize
+from briefing.verify import draft_problems, verify
+
+from .conftest import SEEDS
+
+Make = Callable[[Any], MeteredCompletion]
+
+
+def _plan(max_tokens: int = 10_000) -> tuple[Corpus, ChunkPlan]:
+    corpus = ingest([SEEDS])
+    return corpus, chunk_corpus(corpus, tokenizer_model="t", max_tokens=max_tokens,
+                                count_tokens=lambda s: len(s.split()))
+
+
+def _by_id(corpus: Corpus, reference: dict[str, Any], aid: str) -> dict[str, Any]:
+    return copy.deepcopy(reference["articles"][aid])
+
+
+def test_one_call_per_short_article_and_evidence_located(scripted: Make, reference: dict[str, Any]) -> None:
+    corpus, plan = _plan()
+    fake = scripted(lambda r: next(d for aid, d in reference["articles"].items()
+                                   if f"Article id: {aid}" in r.messages[1]["content"]))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems)))
+    assert fake.usage.calls == 2 and fake.usage.reasks == 0
+    assert not batch.failed
+    batch = verify(batch, {a.id: a for a in corpus.articles})
+    claims = [c for s in batch.summaries for c in s.claims]
+    assert len(claims) == 20 and all(c.status == "verified" for c in claims)
+    texts = {a.id: a.text for a in corpus.articles}
+    for claim in claims:
+        for ev in claim.evidence:
+            assert ev.start is not None and ev.end is not None
+            assert texts[claim.article_id][ev.start:ev.end] == ev.quote_ar
+    # Arabic goes to the model unescaped, between markers carrying the article id
+    user = fake.inner.requests[0].messages[1]["content"]  # type: ignore[attr-defined]
+    assert "<<<ARTICLE " in user and "الحشد الشعبي" in user or "دير الزور" in user
+
+
+def test_reask_with_validation_errors_then_success(scripted: Make, reference: dict[str, Any]) -> None:
+    corpus, plan = _plan()
+    plan = plan.model_copy(update={"items": plan.items[:1]})
+    good = _by_id(corpus, reference, plan.items[0].article.id)
+    bad = {"headline_en": "x"}  # missing fields
+    fake = scripted(["not json at all", bad, good])
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=2)))
+    assert len(batch.summaries) == 1 and not batch.failed
+    assert (fake.usage.calls, fake.usage.reasks) == (3, 2)
+    requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
+    last = requests[-1].messages
+    assert last[-2] == {"role": "assistant", "content": '{"headline_en": "x"}'}
+    assert "summary_en: Field required" in last[-1]["content"]
+
+
+def test_invalid_after_all_reasks_records_failure(scripted: Make) -> None:
+    _, plan = _plan()
+    fake = scripted(lambda r: {"nope": 1})
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=1)))
+    assert not batch.summaries and len(batch.failed) == 2
+    assert "invalid after 2 attempt(s)" in batch.failed[0].reason
+    assert fake.usage.calls == 4
+
+
+def test_transport_failure_recorded_not_raised(scripted: Make) -> None:
+    _, plan = _plan()
+    fake = scripted(lambda r: LLMError("openai/x: Timeout"))
+    batch = asyncio.run(summarize(plan, fake))
+    assert [f.reason for f in batch.failed] == ["openai/x: Timeout"] * 2
+
+
+def test_quote_not_in_article_is_reasked(scripted: Make, reference: dict[str, Any]) -> None:
+    corpus, plan = _plan()
+    plan = plan.model_copy(update={"items": plan.items[:1]})
+    good = _by_id(corpus, reference, plan.items[0].article.id)
+    invented = copy.deepcopy(good)
+    invented["claims"][0]["evidence"] = ["أعلنت القوات الأمريكية انسحابها من العراق"]
+    fake = scripted([invented, good])
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems)))
+    assert fake.usage.reasks == 1 and not batch.failed
+    requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
+    assert "claims[0].evidence[0] is not in the article" in requests[1].messages[-1]["content"]
+
+
+def test_long_article_map_then_merge_keeps_every_claim(scripted: Make) -> None:
+    corpus, plan = _plan(max_tokens=120)
+    item = max(plan.items, key=lambda i: len(i.chunks))
+    assert len(item.chunks) >= 3
+    plan = plan.model_copy(update={"items": [item]})
+
+    def answer(request: LLMRequest) -> Any:
+        if request.schema_name == "MergeDraft":
+            return {"headline_en": "Merged", "summary_en": "Whole article."}
+        user = request.messages[1]["content"]
+        part = user.split("This is part ")[1].split(" ")[0]
+        words = user.split("<<<ARTICLE ")[1].split("\n", 1)[1].split()[:4]
+        return ArticleDraft.model_validate({
+            "headline_en": f"Part {part}", "summary_en": "s",
+            "claims": [{"text_en": f"Claim from part {part}", "evidence": [" ".join(words)]}],
+        }).model_dump()
+
+    fake = scripted(answer)
+    batch = asyncio.run(summarize(plan, fake))
+    (summary,) = batch.summaries
+    assert summary.headline_en == "Merged" and summary.chunks == len(item.chunks)
+    assert [c.text_en for c in summary.claims] == [f"Claim from part {n}" for n in range(1, len(item.chunks) + 1)]
+    assert fake.usage.calls == len(item.chunks) + 1
+    verified = verify(batch, {a.id: a for a in corpus.articles})
+    assert all(c.status == "verified" for c in verified.summaries[0].claims)
+
+
+@pytest.mark.parametrize("quote", ["انسحبت القوات الأمريكية", "قوات المارينز"])
+def test_unlocatable_quote_makes_claim_unverified(scripted: Make, reference: dict[str, Any], quote: str) -> None:
+    corpus, plan = _plan()
+    plan = plan.model_copy(update={"items": plan.items[:1]})
+    draft = _by_id(corpus, reference, plan.items[0].article.id)
+    draft["claims"][1]["evidence"].append(quote)
+    batch = asyncio.run(summarize(plan, scripted([draft])))
+    batch = verify(batch, {a.id: a for a in corpus.articles})
+    claim = batch.summaries[0].claims[1]
+    assert claim.status == "unverified"
+    assert claim.problems == [f"evidence not found in the article: «{quote}»"]
+    assert claim.evidence[-1].start is None
