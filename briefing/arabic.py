@@ -48,9 +48,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
         folded = _kind(ch)
         if not folded:
             continue
-        if folded == " ":
-            if not out or out[-1] == " ":
-                continue
+        if folded == " " and (not out or out[-1] == " "):
+            continue
         out.append(folded)
         index.append(i)
     if out and out[-1] == " ":

@@ -164,7 +164,6 @@ def render_html(briefing: Briefing) -> str:
             sources={s.article_id: s for s in briefing.sources},
             articles={a.id: a for a in briefing.articles},
             date_text=date_text,
-            page_title=briefing.title,
             stats={
                 "claims": len(claims),
                 "verified": sum(c.status == "verified" for c in claims),
@@ -184,10 +183,14 @@ def refuse_url(url: str, headers: object = None) -> NoReturn:
 def refusing_fetcher() -> Any:
     """A WeasyPrint ``URLFetcher`` whose ``fetch`` refuses every URL (WeasyPrint logs a warning, goes on).
 
-    WeasyPrint >= 66 wants a ``URLFetcher`` instance here: a plain function passed as
+    Recent WeasyPrint (70 here) wants a ``URLFetcher`` instance: a plain function passed as
     ``url_fetcher`` breaks on the first refusal (it reads ``url_fetcher._fail_on_errors``).
+    Older ones, without the class, take the plain function.
     """
-    from weasyprint.urls import URLFetcher
+    try:
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        return refuse_url
 
     class RefusingFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: object = None) -> NoReturn:
@@ -198,7 +201,7 @@ def refusing_fetcher() -> Any:
 
 def render_pdf(html: str) -> bytes:
     """The HTML rendered to PDF by WeasyPrint, with every external fetch refused."""
-    import weasyprint  # slow to import: only when a PDF is wanted
+    import weasyprint  # type: ignore[import-untyped, unused-ignore]  # slow: import only for a PDF
 
     try:
         document = weasyprint.HTML(string=html, base_url=None, url_fetcher=refusing_fetcher())

@@ -13,7 +13,7 @@ import pytest
 
 os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
 
-from briefing.llm import LLMRequest, LLMResponse, MeteredCompletion  # noqa: E402
+from briefing.llm import LLMRequest, LLMResponse, MeteredCompletion
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

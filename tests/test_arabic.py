@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from briefing.arabic import fold, locate, normalize
 
-TEXT = "وأعلنت قوات الجيش العراقي، الجمعة 27 أكتوبر / تشرين الأول 2017، انطلاق المرحلة الثانيةِ من عمليات «تحرير» قضاء القائم."
+TEXT = ("وأعلنت قوات الجيش العراقي، الجمعة 27 أكتوبر / تشرين الأول 2017، "
+        "انطلاق المرحلة الثانيةِ من عمليات «تحرير» قضاء القائم.")
 
 
 def test_normalize_folds_variants_and_keeps_offsets() -> None:

@@ -43,6 +43,9 @@ from briefing.render import (
 )
 from briefing.resources import prompts_dir, templates_dir
 
+# WeasyPrint warns when the system lacks libharfbuzz-subset (it then subsets fonts with fontTools, slower).
+pytestmark = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset will be required:DeprecationWarning")
+
 TEXT_HAYAT = (
     "فرض نظام الرئيس السوري بشار الأسد أمس سيطرته على كامل دير الزور، آخر مدينة كبرى يوجد فيها "
     "تنظيم «داعش»، في هزيمة جديدة له، تزامنت مع تقدم الجيش العراقي داخل مدينة القائم الحدودية، "

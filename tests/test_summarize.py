@@ -47,7 +47,7 @@ def test_one_call_per_short_article_and_evidence_located(scripted: Make, referen
             assert texts[claim.article_id][ev.start:ev.end] == ev.quote_ar
     # Arabic goes to the model unescaped, between markers carrying the article id
     user = fake.inner.requests[0].messages[1]["content"]  # type: ignore[attr-defined]
-    assert "<<<ARTICLE " in user and "الحشد الشعبي" in user or "دير الزور" in user
+    assert "<<<ARTICLE " in user and ("الحشد الشعبي" in user or "دير الزور" in user)
 
 
 def test_reask_with_validation_errors_then_success(scripted: Make, reference: dict[str, Any]) -> None:

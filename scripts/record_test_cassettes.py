@@ -1,0 +1,60 @@
+"""Re-record the wire-level test cassettes in tests/cassettes/ from briefing's own test server.
+
+    python scripts/record_test_cassettes.py
+
+What answers is briefing.testing.server on 127.0.0.1 (scripted, not a model); see
+tests/cassettes/README.md.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing import api
+from briefing.llm import ModelSettings
+from briefing.testing.server import OpenAIServer, Reply, chat_completion, reference_responder
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CASSETTES = ROOT / "tests" / "cassettes"
+INVENTED = "وأعلنت القوات الأمريكية انسحابها الكامل من قاعدة عين الأسد"
+
+
+def reask_responder() -> Any:
+    """The first answer for each article cites a quote that is not in it; the re-ask gets the reference."""
+    reference = reference_responder(SEEDS / "reference-responses.yaml")
+    answers = yaml.safe_load((SEEDS / "reference-responses.yaml").read_text(encoding="utf-8"))
+    seen: set[str] = set()
+
+    def respond(request: dict[str, Any]) -> Reply:
+        user = request["messages"][1]["content"]
+        for aid, draft in answers["articles"].items():
+            if f"Article id: {aid}" in user and aid not in seen:
+                seen.add(aid)
+                bad = copy.deepcopy(draft)
+                bad["claims"][0]["evidence"] = [INVENTED]
+                return Reply(chat_completion(json.dumps(bad, ensure_ascii=False), request))
+        return reference(request)
+
+    return respond
+
+
+def main() -> int:
+    with OpenAIServer(reask_responder(), port=18081) as server:
+        settings = ModelSettings(model="openai/scripted-reask", api_base=server.base_url)
+        options = api.GenerateOptions(date=dt.date(2017, 11, 4), out_dir=ROOT / "out" / "reask", formats=("json",),
+                                      record=CASSETTES / "reask.yaml")
+        briefing = api.generate([SEEDS], settings, options).briefing
+    print(f"recorded {briefing.methodology.calls} calls, {briefing.methodology.reasks} re-asks")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
