@@ -24,7 +24,8 @@ from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
 from .models import Briefing, Corpus
-from .verify import draft_problems, verify
+from .registry import Registry
+from .verify import draft_checker, verify
 
 FORMATS = ("html", "pdf", "json")
 
@@ -40,6 +41,7 @@ class GenerateOptions:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     record: Path | None = None
     replay: Path | None = None
+    registry: Path | None = None  # a user registry file, on top of the packaged one
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,11 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
     metered = MeteredCompletion(completion or LiteLLMCompletion(settings))
     plan = chunk_corpus(corpus, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
                         count_tokens=count_tokens or token_counter(settings.model))
+    registry = Registry.load(options.registry)
     batch = await summarize.summarize(plan, metered, summarize.SummarizeOptions(
-        max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_problems))
-    batch = verify(batch, {a.id: a for a in corpus.articles})
+        max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
+        registry=registry))
+    batch = verify(batch, {a.id: a for a in corpus.articles}, registry)
     prompt_names = summarize.PROMPTS + compose.PROMPTS
     if any(len(item.chunks) > 1 for item in plan.items):
         prompt_names += summarize.MERGE_PROMPTS

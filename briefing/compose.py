@@ -26,6 +26,7 @@ from .models import (
     Section,
     Source,
     SummaryBatch,
+    UnregisteredName,
     Usage,
 )
 
@@ -103,6 +104,7 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
         sources=[_source(a) for a in corpus.articles],
         articles=corpus.articles,
         input_problems=corpus.problems,
+        unregistered_names=unregistered(batch.summaries),
         methodology=methodology(batch.summaries, completion.usage, run, wall_s=0.0,
                                 composed_by="model" if draft is not None else "fallback", note=note),
     )
@@ -136,6 +138,25 @@ def methodology(summaries: Sequence[ArticleSummary], usage: Usage, run: RunFacts
         claims_unverified=sum(c.status == "unverified" for c in claims),
         replayed_from=run.replayed_from,
     )
+
+
+def unregistered(summaries: Sequence[ArticleSummary]) -> list[UnregisteredName]:
+    """Names the registry does not know, once each, with the articles that mention them."""
+    from .arabic import fold
+
+    found: dict[str, UnregisteredName] = {}
+    for s in summaries:
+        for e in s.entities:
+            if e.registered:
+                continue
+            key = fold(e.name_ar)
+            if key in found:
+                if s.article_id not in found[key].article_ids:
+                    found[key].article_ids.append(s.article_id)
+            else:
+                found[key] = UnregisteredName(name_ar=e.name_ar, name_en=e.name_en, kind=e.kind,
+                                              article_ids=[s.article_id])
+    return sorted(found.values(), key=lambda n: n.name_en.lower())
 
 
 def _fallback(items: Sequence[_Item]) -> tuple[str, list[BlufPoint], list[Section]]:

@@ -92,6 +92,7 @@ class ChunkPlan(Model):
 
 # --------------------------------------------------------------------------- what the model writes
 
+Stance = Literal["asserted", "claimed", "denied", "confirmed"]
 EntityKind = Literal["person", "organization", "armed_group", "government", "place", "other"]
 
 
@@ -110,6 +111,18 @@ class ClaimDraft(Model):
             "support every name, number, date and place in text_en. Copy, do not paraphrase "
             "or translate. Keep each quote to the shortest span that supports the claim."
         ),
+    )
+    attributed_to: str = Field(
+        description=(
+            "Who asserts this, in English, as the article says: e.g. 'PMF media', 'military sources', "
+            "'the Israeli army spokesman'. Use 'the outlet' when the article states it itself."
+        )
+    )
+    stance: Stance = Field(
+        description=(
+            "How the article reports it: 'asserted' (stated as fact by the outlet), 'claimed' (a party says, "
+            "announces or alleges it), 'confirmed' (a party confirms it), 'denied' (a party denies it)."
+        )
     )
 
 
@@ -203,6 +216,8 @@ class Claim(Model):
     article_id: str
     text_en: str
     evidence: list[Evidence]
+    attributed_to: str = "the outlet"
+    stance: Stance = "asserted"
     status: ClaimStatus = "unchecked"
     problems: list[str] = Field(default_factory=list)
 
@@ -211,6 +226,7 @@ class Entity(Model):
     name_ar: str
     name_en: str
     kind: EntityKind
+    registered: bool = Field(default=False, description="name_en is the registry's canonical name.")
 
 
 class Place(Model):
@@ -221,6 +237,9 @@ class Place(Model):
 class DateMention(Model):
     text_ar: str
     meaning_en: str
+    iso: str | None = Field(default=None, description="Resolved date: YYYY-MM-DD, YYYY-MM or YYYY.")
+    precision: Literal["day", "week", "month", "year"] | None = None
+    note: str | None = Field(default=None, description="Why it is unresolved, when it is.")
 
 
 class Figure(Model):
@@ -240,6 +259,15 @@ class ArticleSummary(Model):
     dates: list[DateMention] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     chunks: int = Field(description="How many chunks the article was summarized in.")
+
+
+class UnregisteredName(Model):
+    """A name the model reported that the transliteration registry does not know: for the analyst."""
+
+    name_ar: str
+    name_en: str
+    kind: EntityKind
+    article_ids: list[str]
 
 
 class FailedArticle(Model):
@@ -328,6 +356,7 @@ class Briefing(Model):
     sources: list[Source]
     articles: list[Article] = Field(description="Every article read, with its original text.")
     input_problems: list[InputProblem]
+    unregistered_names: list[UnregisteredName] = Field(default_factory=list)
     methodology: Methodology
 
     def article(self, article_id: str) -> Article:

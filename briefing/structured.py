@@ -57,14 +57,21 @@ async def ask(
     model: type[T],
     max_reasks: int,
     check: Callable[[T], list[str]] | None = None,
+    strict_check: bool = True,
 ) -> T:
+    """Ask until the answer validates (and passes ``check``), at most ``1 + max_reasks`` times.
+
+    With ``strict_check=False``, ``check`` problems are re-asked but not fatal: when the re-asks
+    run out, the last schema-valid answer is returned and the caller marks what is still wrong.
+    """
     history = list(messages)
     schema = model_schema(model)
     errors_seen: list[str] = []
     last_output = ""
+    last_valid: T | None = None
 
     async def attempt_once() -> T:
-        nonlocal last_output
+        nonlocal last_output, last_valid
         response = await completion(
             LLMRequest(purpose=purpose, messages=history, schema_name=model.__name__, json_schema=schema)
         )
@@ -75,6 +82,7 @@ async def ask(
             raise _Invalid(_validation_errors(exc), response.content) from None
         except json.JSONDecodeError as exc:
             raise _Invalid([f"invalid JSON: {exc.msg}"], response.content) from None
+        last_valid = value
         problems = check(value) if check else []
         if problems:
             raise _Invalid(problems, response.content)
@@ -102,6 +110,8 @@ async def ask(
                     ]
                     raise
     except _Invalid as invalid:
+        if not strict_check and last_valid is not None:
+            return last_valid
         raise OutputInvalidError(
             f"{purpose}: the model's answer was invalid after {attempts} attempt(s): "
             + "; ".join(invalid.errors[:3]),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import prompting, structured
 from .errors import BriefingError
+from .arabic import fold
 from .llm import MeteredCompletion
 from .models import (
     ArticleDraft,
@@ -30,6 +31,7 @@ from .models import (
     Place,
     SummaryBatch,
 )
+from .registry import Registry
 
 PROMPTS = ["summarize.system.j2", "summarize.user.j2", "reask.user.j2"]
 MERGE_PROMPTS = ["merge.system.j2", "merge.user.j2"]
@@ -42,7 +44,8 @@ DraftCheck = Callable[[ChunkedArticle, ArticleDraft], list[str]]
 class SummarizeOptions:
     max_reasks: int = 2
     concurrency: int = 4
-    check: DraftCheck | None = None
+    check: DraftCheck | None = None  # grounding problems: re-asked, then left for verify to mark
+    registry: Registry | None = None  # its entries found in an article go into that article's prompt
 
 
 async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
@@ -79,7 +82,7 @@ async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion
                  gate: asyncio.Semaphore) -> ArticleDraft:
     chunk = item.chunks[index]
     messages = [
-        {"role": "system", "content": prompting.render("summarize.system.j2", registry=[])},
+        {"role": "system", "content": prompting.render("summarize.system.j2", registry=_names(item, opts))},
         {"role": "user", "content": prompting.render(
             "summarize.user.j2", article=item.article, text=chunk.text,
             part_number=index + 1, part_count=len(item.chunks))},
@@ -92,7 +95,19 @@ async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion
     async with gate:
         return await structured.ask(completion, purpose=f"summarize {item.article.id} part {index + 1}",
                                     messages=messages, model=ArticleDraft, max_reasks=opts.max_reasks,
-                                    check=check_draft)
+                                    check=check_draft, strict_check=False)
+
+
+def _names(item: ChunkedArticle, opts: SummarizeOptions) -> list[dict[str, str]]:
+    """Registry entries whose Arabic occurs in this article, in registry order (stable prompts)."""
+    if opts.registry is None:
+        return []
+    folded = fold(item.article.text)
+    out = []
+    for entry in opts.registry.in_text(folded):
+        present = [v for v in entry.arabic if v and fold(v) in folded]
+        out.append({"arabic": " / ".join(present or entry.arabic[:1]), "english": entry.english})
+    return out
 
 
 def to_summary(item: ChunkedArticle, headline: str, summary: str, drafts: list[ArticleDraft]) -> ArticleSummary:
@@ -111,6 +126,7 @@ def to_summary(item: ChunkedArticle, headline: str, summary: str, drafts: list[A
                 continue
             seen_claims.add(key)
             claims.append(Claim(id=f"{aid}-c{len(claims) + 1}", article_id=aid, text_en=c.text_en,
+                                attributed_to=c.attributed_to, stance=c.stance,
                                 evidence=[Evidence(quote_ar=q) for q in c.evidence]))
         for e in draft.entities:
             entities.setdefault(e.name_ar.strip(), Entity(**e.model_dump()))

@@ -1,22 +1,42 @@
-"""Verify: ``SummaryBatch`` -> ``SummaryBatch`` with every claim's evidence located.
+"""Verify: ``SummaryBatch`` -> ``SummaryBatch`` with every claim checked against its Arabic source.
 
-Each Arabic quote is searched in its article on a normalized form (``arabic.normalize``) and
-its span is stored as offsets into the original text. A quote that is not in the article, even
-allowing for small copying differences, is a problem on its claim, and a claim with a problem
-is ``unverified``: it is kept, shown and counted, never presented as fact.
+For each claim:
+
+1. every Arabic quote is located in the article on a normalized form (``arabic.locate``) and
+   its span stored as offsets into the original text;
+2. the closed-book guard (``guard``) checks that every number, date, name and polarity in
+   ``text_en`` (and the names in ``attributed_to``) is supported by those spans.
+
+A claim with any problem is ``unverified``: kept, shown and counted, never presented as fact.
+Entities whose Arabic form is in the registry get its canonical English name; date mentions
+are resolved against the publication date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+from . import dates
 from .arabic import locate
-from .models import Article, ArticleDraft, ArticleSummary, ChunkedArticle, Claim, Evidence, SummaryBatch
+from .guard import guard
+from .models import (
+    Article,
+    ArticleDraft,
+    ArticleSummary,
+    ChunkedArticle,
+    Claim,
+    DateMention,
+    Entity,
+    Evidence,
+    SummaryBatch,
+)
+from .registry import Registry, packaged
 
 
-def check_claim(claim: Claim, article: Article) -> Claim:
+def check_claim(claim: Claim, article: Article, registry: Registry) -> Claim:
     evidence: list[Evidence] = []
     problems: list[str] = []
+    spans: list[str] = []
     for ev in claim.evidence:
         span = locate(ev.quote_ar, article.text)
         if span is None:
@@ -24,32 +44,72 @@ def check_claim(claim: Claim, article: Article) -> Claim:
             evidence.append(Evidence(quote_ar=ev.quote_ar))
         else:
             evidence.append(Evidence(quote_ar=ev.quote_ar, start=span[0], end=span[1]))
+            spans.append(article.text[span[0]:span[1]])
     if not claim.evidence:
         problems.append("no evidence quoted")
+    if spans:
+        attribution = None if claim.attributed_to.strip().lower() in _GENERIC else claim.attributed_to
+        problems += guard(claim.text_en, spans, published=article.published, registry=registry,
+                          attributed_to=attribution)
     status = "unverified" if problems else "verified"
     return claim.model_copy(update={"evidence": evidence, "problems": problems, "status": status})
 
 
-def verify_summary(summary: ArticleSummary, article: Article) -> ArticleSummary:
-    return summary.model_copy(update={"claims": [check_claim(c, article) for c in summary.claims]})
+_GENERIC = {"the outlet", "the newspaper", "the article", "the report", "the author"}
 
 
-def verify(batch: SummaryBatch, articles: Mapping[str, Article]) -> SummaryBatch:
+def verify_summary(summary: ArticleSummary, article: Article, registry: Registry | None = None) -> ArticleSummary:
+    reg = registry or packaged()
+    return summary.model_copy(update={
+        "claims": [check_claim(c, article, reg) for c in summary.claims],
+        "entities": [_canonical(e, reg) for e in summary.entities],
+        "dates": [_resolve(d, article) for d in summary.dates],
+    })
+
+
+def verify(batch: SummaryBatch, articles: Mapping[str, Article], registry: Registry | None = None) -> SummaryBatch:
+    reg = registry or packaged()
     return batch.model_copy(
-        update={"summaries": [verify_summary(s, articles[s.article_id]) for s in batch.summaries]}
+        update={"summaries": [verify_summary(s, articles[s.article_id], reg) for s in batch.summaries]}
     )
 
 
-def draft_problems(item: ChunkedArticle, draft: ArticleDraft) -> list[str]:
-    """Problems in a fresh draft worth a re-ask: quotes that are not in the article."""
-    problems = []
-    for n, claim in enumerate(draft.claims):
-        for m, quote in enumerate(claim.evidence):
-            if locate(quote, item.article.text) is None:
-                problems.append(
-                    f"claims[{n}].evidence[{m}] is not in the article; copy the Arabic exactly: «{_short(quote)}»"
-                )
+def _canonical(entity: Entity, registry: Registry) -> Entity:
+    entry = registry.by_arabic(entity.name_ar)
+    if entry is None:
+        return entity.model_copy(update={"registered": False})
+    return entity.model_copy(update={"name_en": entry.english, "registered": True})
+
+
+def _resolve(mention: DateMention, article: Article) -> DateMention:
+    found = dates.resolve_arabic(mention.text_ar, article.published)
+    if not found:
+        return mention.model_copy(update={"iso": None, "precision": None, "note": "not a recognised date form"})
+    d = found[0]
+    return mention.model_copy(update={"iso": d.iso, "precision": d.precision, "note": d.note})
+
+
+DraftCheck = Callable[[ChunkedArticle, ArticleDraft], list[str]]
+
+
+def draft_checker(registry: Registry | None = None) -> DraftCheck:
+    """Problems in a fresh draft worth a re-ask: quotes not in the article, unsupported details."""
+    reg = registry or packaged()
+
+    def problems(item: ChunkedArticle, draft: ArticleDraft) -> list[str]:
+        out = []
+        for n, c in enumerate(draft.claims):
+            claim = Claim(id="draft", article_id=item.article.id, text_en=c.text_en, attributed_to=c.attributed_to,
+                          stance=c.stance, evidence=[Evidence(quote_ar=q) for q in c.evidence])
+            for problem in check_claim(claim, item.article, reg).problems:
+                out.append(f"claims[{n}] ({_short(c.text_en, 60)}): {problem}")
+        return out
+
     return problems
+
+
+def draft_problems(item: ChunkedArticle, draft: ArticleDraft) -> list[str]:
+    return draft_checker()(item, draft)
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -91,7 +91,7 @@ def test_quote_not_in_article_is_reasked(scripted: Make, reference: dict[str, An
     batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems)))
     assert fake.usage.reasks == 1 and not batch.failed
     requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
-    assert "claims[0].evidence[0] is not in the article" in requests[1].messages[-1]["content"]
+    assert "evidence not found in the article" in requests[1].messages[-1]["content"]
 
 
 def test_long_article_map_then_merge_keeps_every_claim(scripted: Make) -> None:
@@ -108,14 +108,15 @@ def test_long_article_map_then_merge_keeps_every_claim(scripted: Make) -> None:
         words = user.split("<<<ARTICLE ")[1].split("\n", 1)[1].split()[:4]
         return ArticleDraft.model_validate({
             "headline_en": f"Part {part}", "summary_en": "s",
-            "claims": [{"text_en": f"Claim from part {part}", "evidence": [" ".join(words)]}],
+            "claims": [{"text_en": f"claim from part {'abcdefghij'[int(part) - 1]}", "evidence": [" ".join(words)],
+                        "attributed_to": "the outlet", "stance": "asserted"}],
         }).model_dump()
 
     fake = scripted(answer)
     batch = asyncio.run(summarize(plan, fake))
     (summary,) = batch.summaries
     assert summary.headline_en == "Merged" and summary.chunks == len(item.chunks)
-    assert [c.text_en for c in summary.claims] == [f"Claim from part {n}" for n in range(1, len(item.chunks) + 1)]
+    assert [c.text_en for c in summary.claims] == [f"claim from part {p}" for p in "abcdefghij"[:len(item.chunks)]]
     assert fake.usage.calls == len(item.chunks) + 1
     verified = verify(batch, {a.id: a for a in corpus.articles})
     assert all(c.status == "verified" for c in verified.summaries[0].claims)

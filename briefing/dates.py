@@ -1,0 +1,294 @@
+"""Dates written in Arabic articles (and in English claims), resolved to ISO dates with a precision.
+
+Handles both Gregorian month-name systems (أكتوبر and تشرين الأول, alone or as "أكتوبر / تشرين
+الأول"), Hijri dates (converted with the Umm al-Qura calendar), years (عام 2014), weekday
+names, and relative expressions (أمس, أول أمس, اليوم, فجر اليوم, غداً, الأسبوع الماضي, الشهر
+الماضي) against the article's publication date. With no publication date, relative
+expressions stay unresolved and say so.
+
+dateparser 1.5 was evaluated first (see docs/dates.md): it misses the Levantine month names,
+the dual "أكتوبر / تشرين الأول" form, Hijri months, "فجر اليوم", "صباح أمس" and "أول أمس", and
+gives "عام 2014" a false day precision, so this small resolver is used instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .arabic import fold
+
+Precision = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    text: str
+    start: int
+    end: int
+    iso: str | None  # "2017-10-27", "2017-10", "2017", or the Monday of a week; None if unresolved
+    precision: Precision | None
+    note: str | None = None
+    key: str | None = None  # relative/weekday kind, compared when unresolved: "rel:-1:day", "wd:4"
+
+    def covers(self, other: ResolvedDate) -> bool:
+        """Same date, or ``other`` is coarser/finer but consistent with this one."""
+        if self.iso is None or other.iso is None:
+            return False
+        if "week" in (self.precision, other.precision):
+            a, b = _as_day(self), _as_day(other)
+            return a is not None and b is not None and abs((a - b).days) <= 6
+        n = min(len(self.iso), len(other.iso))
+        return self.iso[:n] == other.iso[:n]
+
+
+def _as_day(d: ResolvedDate) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(d.iso) if d.iso and len(d.iso) == 10 else None
+    except ValueError:
+        return None
+
+
+_GREG = {
+    1: ["يناير", "كانون الثاني"], 2: ["فبراير", "شباط"], 3: ["مارس", "آذار"], 4: ["أبريل", "إبريل", "نيسان"],
+    5: ["مايو", "أيار"], 6: ["يونيو", "يونيه", "حزيران"], 7: ["يوليو", "يوليه", "تموز"],
+    8: ["أغسطس", "آب"], 9: ["سبتمبر", "أيلول"], 10: ["أكتوبر", "تشرين الأول"],
+    11: ["نوفمبر", "تشرين الثاني"], 12: ["ديسمبر", "كانون الأول"],
+}
+_HIJRI = {
+    1: ["محرم"], 2: ["صفر"], 3: ["ربيع الأول"], 4: ["ربيع الآخر", "ربيع الثاني"], 5: ["جمادى الأولى"],
+    6: ["جمادى الآخرة", "جمادى الثانية"], 7: ["رجب"], 8: ["شعبان"], 9: ["رمضان"], 10: ["شوال"],
+    11: ["ذو القعدة", "ذي القعدة"], 12: ["ذو الحجة", "ذي الحجة"],
+}
+_WEEKDAYS_AR = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4,
+                "السبت": 5, "الأحد": 6}
+_RELATIVE_AR = [  # folded forms, longest first
+    ("اول من امس", -2, "day"), ("اول امس", -2, "day"), ("امس الاول", -2, "day"),
+    ("الاسبوع الماضي", -7, "week"), ("الاسبوع المقبل", 7, "week"), ("الشهر الماضي", -1, "month"),
+    ("العام الماضي", -1, "year"), ("السنه الماضيه", -1, "year"),
+    ("امس", -1, "day"), ("البارحه", -1, "day"), ("اليوم", 0, "day"), ("غدا", 1, "day"),
+]
+
+
+def _alt(names: list[str]) -> str:
+    return "|".join(re.escape(fold(n)) for n in sorted(names, key=len, reverse=True))
+
+
+_G_MONTH = _alt([n for ns in _GREG.values() for n in ns])
+_H_MONTH = _alt([n for ns in _HIJRI.values() for n in ns])
+_G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
+_G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
+_H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
+_YEAR = re.compile(r"(?:عام|سنه|العام) (\d{4})")
+_RELATIVE = re.compile(r"(?<!\S)(?:و|ب|ف)?(" + "|".join(re.escape(r[0]) for r in _RELATIVE_AR) + r")(?!\S)")
+_WEEKDAY = re.compile(r"(?<!\S)(?:و|ب)?(?:يوم )?(" + _alt(list(_WEEKDAYS_AR)) + r")(?!\S)")
+
+
+def _month_of(name: str, table: dict[int, list[str]]) -> int:
+    for num, names in table.items():
+        if any(fold(n) == name for n in names):
+            return num
+    raise KeyError(name)
+
+
+def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
+    """Every date expression in ``text`` (an Arabic span), resolved against ``published``."""
+    from .arabic import normalize
+
+    norm, index = normalize(text)
+    found: list[ResolvedDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], iso: str | None, precision: Precision | None, note: str | None = None,
+            key: str | None = None) -> None:
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        o_s, o_e = index[s], index[e - 1] + 1
+        found.append(ResolvedDate(text[o_s:o_e], o_s, o_e, iso, precision, note, key))
+
+    for m in _H_DATE.finditer(norm):
+        day, month = int(m.group(1)), _month_of(m.group(2), _HIJRI)
+        year = int(m.group(3)) if m.group(3) else None
+        if year is None and published is not None:
+            year = _hijri_year(published)
+        add(m, _from_hijri(year, month, day) if year else None, "day" if year else None,
+            None if year else "Hijri date without a year and no publication date")
+    for m in _G_DATE.finditer(norm):
+        day, month = int(m.group(1)), _month_of(m.group(2), _GREG)
+        year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
+        if year is None:
+            add(m, f"--{month:02d}-{day:02d}", None, "no year given and no publication date")
+        else:
+            add(m, _iso(year, month, day), "day")
+    for m in _G_MONTH_YEAR.finditer(norm):
+        add(m, f"{int(m.group(2)):04d}-{_month_of(m.group(1), _GREG):02d}", "month")
+    for m in _YEAR.finditer(norm):
+        add(m, m.group(1), "year")
+    for m in _RELATIVE.finditer(norm):
+        phrase = m.group(1)
+        offset, precision = next((o, p) for f, o, p in _RELATIVE_AR if f == phrase)
+        add(m, *_relative(offset, precision, published), key=f"rel:{offset}:{precision}")  # type: ignore[arg-type]
+    for m in _WEEKDAY.finditer(norm):
+        weekday = next(v for k, v in _WEEKDAYS_AR.items() if fold(k) == m.group(1))
+        explicit = _explicit_after(found, index[m.end() - 1] + 1)
+        if explicit is not None:  # "الجمعة 27 أكتوبر": the weekday names the explicit date
+            add(m, explicit.iso, explicit.precision, key=f"wd:{weekday}")
+        else:
+            add(m, *_weekday(weekday, published), key=f"wd:{weekday}")
+    return sorted(found, key=lambda d: d.start)
+
+
+def _explicit_after(found: list[ResolvedDate], pos: int) -> ResolvedDate | None:
+    for d in found:
+        if d.precision == "day" and d.key is None and 0 <= d.start - pos <= 3:
+            return d
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:
+    """A day and month without a year: the latest such date not after publication (+ a week's grace)."""
+    if published is None:
+        return None
+    year = published.year
+    try:
+        if dt.date(year, month, day) > published + dt.timedelta(days=7):
+            year -= 1
+    except ValueError:
+        return None
+    return year
+
+
+def _relative(offset: int, precision: str, published: dt.date | None) -> tuple[str | None, str | None, str | None]:
+    if published is None:
+        return None, None, "relative date, publication date unknown: unresolved"
+    if precision == "day":
+        return (published + dt.timedelta(days=offset)).isoformat(), "day", None
+    if precision == "week":
+        day = published + dt.timedelta(days=offset)
+        return (day - dt.timedelta(days=day.weekday())).isoformat(), "week", None
+    if precision == "month":
+        month = published.month - 1 or 12
+        year = published.year - (1 if published.month == 1 else 0)
+        return f"{year:04d}-{month:02d}", "month", None
+    return f"{published.year + offset:04d}", "year", None
+
+
+def _weekday(weekday: int, published: dt.date | None) -> tuple[str | None, Precision | None, str | None]:
+    """A bare weekday in a news report: the most recent such day on or before publication."""
+    if published is None:
+        return None, None, "weekday, publication date unknown: unresolved"
+    back = (published.weekday() - weekday) % 7
+    return (published - dt.timedelta(days=back)).isoformat(), "day", None
+
+
+def _hijri_year(day: dt.date) -> int | None:
+    try:
+        from hijridate import Gregorian
+
+        return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
+    except (ImportError, ValueError, OverflowError):
+        return None
+
+
+def _from_hijri(year: int, month: int, day: int) -> str | None:
+    try:
+        from hijridate import Hijri
+
+        return str(Hijri(year, month, day).to_gregorian().isoformat())
+    except (ImportError, ValueError, OverflowError):
+        return None
+
+
+# --------------------------------------------------------------------------- English side
+
+_EN_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+_EN_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                            "sunday"])}
+_M = "|".join(_EN_MONTHS)
+_EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_M}),? (\d{{4}})\b", re.I), "dmy"),
+    (re.compile(rf"\b({_M}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.I), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_M})\b", re.I), "dm"),
+    (re.compile(rf"\b({_M}) (\d{{1,2}})(?:st|nd|rd|th)?\b", re.I), "md"),
+    (re.compile(rf"\b({_M}),? (\d{{4}})\b", re.I), "my"),
+    (re.compile(r"\bthe day before yesterday\b", re.I), "rel:-2"),
+    (re.compile(r"\byesterday\b", re.I), "rel:-1"),
+    (re.compile(r"\btoday\b|\bthis (?:morning|evening|afternoon)\b|\btonight\b", re.I), "rel:0"),
+    (re.compile(r"\btomorrow\b", re.I), "rel:1"),
+    (re.compile(r"\blast week\b", re.I), "week:-7"),
+    (re.compile(r"\blast month\b", re.I), "month:-1"),
+    (re.compile(r"\blast year\b", re.I), "year:-1"),
+    (re.compile(r"\b(?:on |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
+    (re.compile(r"\b(?:in|since|of|year) (1[89]\d\d|20\d\d)\b", re.I), "year"),
+]
+
+
+def resolve_english(text: str, published: dt.date | None) -> list[ResolvedDate]:
+    found: list[ResolvedDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in sorted(_EN_PATTERNS, key=lambda p: p[1] == "weekday"):
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            iso, precision, note = _resolve_en(m, kind, published)
+            if kind == "weekday" and (explicit := _explicit_after(found, e)) is not None:
+                iso, precision, note = explicit.iso, explicit.precision, None
+            key = None
+            if kind == "weekday":
+                key = f"wd:{_EN_WEEKDAYS[m.group(1).lower()]}"
+            elif ":" in kind:
+                unit, _, offset = kind.partition(":")
+                key = f"rel:{offset}:{ {'rel': 'day'}.get(unit, unit) }".replace(" ", "")
+            found.append(ResolvedDate(m.group(0), s, e, iso, precision, note, key))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve_en(m: re.Match[str], kind: str, published: dt.date | None) -> tuple[str | None, Precision | None,
+                                                                                 str | None]:
+    g = m.groups()
+    if kind == "dmy":
+        return _iso(int(g[2]), _EN_MONTHS[g[1].lower()], int(g[0])), "day", None
+    if kind == "mdy":
+        return _iso(int(g[2]), _EN_MONTHS[g[0].lower()], int(g[1])), "day", None
+    if kind in ("dm", "md"):
+        day, month = (int(g[0]), _EN_MONTHS[g[1].lower()]) if kind == "dm" else (int(g[1]), _EN_MONTHS[g[0].lower()])
+        year = _infer_year(month, day, published)
+        if year is None:
+            return f"--{month:02d}-{day:02d}", None, "no year"
+        return _iso(year, month, day), "day", None
+    if kind == "my":
+        return f"{int(g[1]):04d}-{_EN_MONTHS[g[0].lower()]:02d}", "month", None
+    if kind == "year":
+        return g[0], "year", None
+    if kind == "weekday":
+        return _weekday(_EN_WEEKDAYS[g[0].lower()], published)
+    unit, _, offset = kind.partition(":")
+    precision = {"rel": "day", "week": "week", "month": "month", "year": "year"}[unit]
+    return _relative(int(offset), precision, published)  # type: ignore[return-value]
+
+
+def supports(en: ResolvedDate, spans: list[ResolvedDate]) -> bool:
+    """Whether an English date is backed by one of the dates in the cited Arabic spans."""
+    for ar in spans:
+        if en.iso and ar.iso and en.iso.startswith("--") != ar.iso.startswith("--"):
+            continue
+        if en.covers(ar):
+            return True
+        if en.iso is None and ar.iso is None and en.key is not None and en.key == ar.key:
+            return True  # both unresolved (no publication date): the same relative expression
+    return False

@@ -1,0 +1,92 @@
+"""The transliteration registry: Arabic name variants -> one canonical English name.
+
+The packaged file ``briefing/data/registry.toml`` is seeded with the Iraq/Syria theatre; a user
+file (``--registry``) adds entries or replaces packaged ones with the same ``english`` name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .arabic import fold
+from .errors import UsageError
+
+PACKAGED = Path(__file__).parent / "data" / "registry.toml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    english: str
+    kind: str
+    arabic: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def english_forms(self) -> tuple[str, ...]:
+        return (self.english, *self.aliases)
+
+
+def _pattern(variant: str) -> re.Pattern[str]:
+    # a variant may carry a one-letter clitic (و ب ل ف ك) but must otherwise be whole words
+    return re.compile(r"(?<!\S)(?:[وبلفك]|وال|بال|لل)?" + re.escape(fold(variant)).replace(r"\ ", " ")
+                      + r"(?!\S)")
+
+
+class Registry:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._arabic = [(e, [_pattern(v) for v in e.arabic]) for e in entries]
+        self._english = {f.lower(): e for e in entries for f in e.english_forms}
+        self._by_arabic = {fold(v): e for e in entries for v in e.arabic}
+
+    @classmethod
+    def load(cls, user_file: Path | None = None) -> Registry:
+        entries = {e.english: e for e in _read(PACKAGED)}
+        if user_file is not None:
+            entries.update({e.english: e for e in _read(user_file)})
+        return cls(list(entries.values()))
+
+    def in_text(self, folded: str) -> list[Entry]:
+        """Entries with a variant in the (already folded) text."""
+        return [e for e, pats in self._arabic if any(p.search(folded) for p in pats)]
+
+    def by_english(self, name: str) -> Entry | None:
+        return self._english.get(name.lower().strip())
+
+    def by_arabic(self, name_ar: str) -> Entry | None:
+        key = fold(name_ar)
+        if key in self._by_arabic:
+            return self._by_arabic[key]
+        if key.startswith(("و", "ب", "ل")) and key[1:] in self._by_arabic:
+            return self._by_arabic[key[1:]]
+        return None
+
+    def supports(self, entry: Entry, folded_span: str) -> bool:
+        return any(p.search(folded_span) for e, pats in self._arabic if e is entry for p in pats)
+
+
+def _read(path: Path) -> list[Entry]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read registry ({exc})") from None
+    out = []
+    for n, raw in enumerate(data.get("entry", []), 1):
+        try:
+            out.append(Entry(english=str(raw["english"]), kind=str(raw.get("kind", "other")),
+                             arabic=tuple(raw["arabic"]), aliases=tuple(raw.get("aliases", ())),
+                             lat=raw.get("lat"), lon=raw.get("lon")))
+        except (KeyError, TypeError) as exc:
+            raise UsageError(f"{path}: entry {n} is missing {exc}") from None
+    return out
+
+
+@cache
+def packaged() -> Registry:
+    return Registry.load()
