@@ -158,3 +158,41 @@ def render_file(path: Path, out_dir: Path, formats: Sequence[str]) -> list[Path]
     """Re-render a briefing JSON into the requested formats; no LLM calls."""
     briefing = load_briefing(path)
     return write_outputs(render.render(briefing, check_formats(formats)), out_dir, briefing.date)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    briefing: Briefing
+    changed: int  # claims whose status or problems changed
+
+    @property
+    def claims(self) -> int:
+        return self.briefing.methodology.claims_total
+
+    @property
+    def unverified(self) -> list[tuple[str, str, list[str]]]:
+        return [(c.id, c.text_en, c.problems) for c in self.briefing.claims() if c.status != "verified"]
+
+
+def verify_briefing(briefing: Briefing, registry: Path | None = None) -> VerifyReport:
+    """Re-check every claim against the article texts embedded in the briefing."""
+    from .verify import verify_summary
+
+    reg = Registry.load(registry)
+    articles = {a.id: a for a in briefing.articles}
+    missing = [s.article_id for s in briefing.summaries if s.article_id not in articles]
+    if missing:
+        raise InputError(f"the briefing JSON lacks the original text of article(s) {', '.join(missing)}")
+    summaries = [verify_summary(s, articles[s.article_id], reg) for s in briefing.summaries]
+    before = {c.id: (c.status, c.problems) for c in briefing.claims()}
+    after = [c for s in summaries for c in s.claims]
+    changed = sum(before.get(c.id) != (c.status, c.problems) for c in after)
+    m = briefing.methodology
+    methodology = m.model_copy(update={
+        "claims_total": len(after),
+        "claims_verified": sum(c.status == "verified" for c in after),
+        "claims_unverified": sum(c.status == "unverified" for c in after),
+    })
+    updated = briefing.model_copy(update={"summaries": summaries, "methodology": methodology,
+                                          "unregistered_names": compose.unregistered(summaries)})
+    return VerifyReport(briefing=updated, changed=changed)

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import EXIT_OK, EXIT_PARTIAL, BriefingError
+from .errors import EXIT_OK, EXIT_PARTIAL, EXIT_UNVERIFIED, BriefingError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -70,6 +70,8 @@ def cli() -> None:
 @click.option("--format", "formats", help="Comma-separated: html,pdf,json (default: all three).")
 @click.option("--concurrency", type=int, help="Parallel model calls (default 4).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
+@click.option("--registry", type=click.Path(dir_okay=False, path_type=Path),
+              help="Extra transliteration registry TOML (adds to the packaged one).")
 @click.option("--record", type=click.Path(dir_okay=False, path_type=Path),
               help="Save every LLM exchange as a vcrpy cassette (keys scrubbed).")
 @click.option("--replay", type=click.Path(dir_okay=False, path_type=Path),
@@ -77,7 +79,7 @@ def cli() -> None:
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
              structured_output: str | None, formats: str | None, concurrency: int | None,
-             config_file: Path | None, record: Path | None, replay: Path | None) -> None:
+             config_file: Path | None, registry: Path | None, record: Path | None, replay: Path | None) -> None:
     """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
     from . import api
     from .config import load_config
@@ -89,7 +91,8 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
     settings = api.settings_from_cassette(replay) if replay else cfg.model_settings()
     options = api.GenerateOptions(
         date=date, out_dir=out_dir, formats=api.check_formats(cfg.formats), max_chunk_tokens=cfg.max_chunk_tokens,
-        concurrency=cfg.concurrency, max_reasks=cfg.max_reasks, record=record, replay=replay)
+        concurrency=cfg.concurrency, max_reasks=cfg.max_reasks, record=record, replay=replay,
+        registry=registry or cfg.registry)
     corpus = api.read_inputs(inputs, options.ingest)
     for problem in corpus.problems:
         click.echo(f"{'note' if problem.level == 'note' else 'skipped'}: {problem.origin}: {problem.reason}",
@@ -128,6 +131,35 @@ def render(briefing_json: Path, out_dir: Path, formats: str) -> None:
 
     for path in api.render_file(briefing_json, out_dir, _formats(formats) or ()):
         click.echo(str(path))
+
+
+@cli.command()
+@click.argument("briefing_json", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the re-checked briefing JSON here.")
+@click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), help="Extra registry TOML.")
+@_errors
+def verify(briefing_json: Path, out_file: Path | None, registry: Path | None) -> None:
+    """Re-check every claim of a briefing JSON against its embedded Arabic articles.
+
+    Exits 0 when every claim is verified, 4 otherwise.
+    """
+    from . import api
+    from .deliver import write_atomic
+    from .render import render_json
+
+    report = api.verify_briefing(api.load_briefing(briefing_json), registry)
+    bad = report.unverified
+    click.echo(f"{report.claims} claim(s): {report.claims - len(bad)} verified, {len(bad)} unverified"
+               f" ({report.changed} changed)")
+    for claim_id, text, problems in bad:
+        click.echo(f"  UNVERIFIED {claim_id}: {text[:100]}")
+        for problem in problems:
+            click.echo(f"    - {problem}")
+    if out_file is not None:
+        write_atomic(out_file, render_json(report.briefing).encode("utf-8"))
+        click.echo(str(out_file))
+    sys.exit(EXIT_OK if not bad else EXIT_UNVERIFIED)
 
 
 @cli.command()

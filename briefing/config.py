@@ -51,6 +51,7 @@ class Config:
     max_chunk_tokens: int = 3000
     max_reasks: int = 2
     formats: tuple[str, ...] = ("html", "pdf", "json")
+    registry: Path | None = None
     source: str = "defaults"
 
     def model_settings(self) -> ModelSettings:
@@ -129,6 +130,7 @@ def load_config(flags: Mapping[str, Any], environ: Mapping[str, str], *, config_
             max_chunk_tokens=int(values.get("max_chunk_tokens", 3000)),
             max_reasks=int(values.get("max_reasks", 2)),
             formats=_formats(values.get("formats", ("html", "pdf", "json"))),
+            registry=Path(values["registry"]) if values.get("registry") else None,
             source=str(path) if path else "defaults",
         )
     except (TypeError, ValueError) as exc:

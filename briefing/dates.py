@@ -136,10 +136,18 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         weekday = next(v for k, v in _WEEKDAYS_AR.items() if fold(k) == m.group(1))
         explicit = _explicit_after(found, index[m.end() - 1] + 1)
         if explicit is not None:  # "الجمعة 27 أكتوبر": the weekday names the explicit date
-            add(m, explicit.iso, explicit.precision, key=f"wd:{weekday}")
+            add(m, *_named_day(list(_EN_WEEKDAYS)[weekday], explicit), key=f"wd:{weekday}")
         else:
             add(m, *_weekday(weekday, published), key=f"wd:{weekday}")
     return sorted(found, key=lambda d: d.start)
+
+
+def _named_day(weekday: str, explicit: ResolvedDate) -> tuple[str | None, Precision | None, str | None]:
+    """A weekday written next to an explicit date must be that date's weekday."""
+    day = _as_day(explicit)
+    if day is not None and day.weekday() != _EN_WEEKDAYS[weekday.lower()]:
+        return None, None, f"{explicit.iso} is not a {weekday.capitalize()}"
+    return explicit.iso, explicit.precision, None
 
 
 def _explicit_after(found: list[ResolvedDate], pos: int) -> ResolvedDate | None:
@@ -247,7 +255,7 @@ def resolve_english(text: str, published: dt.date | None) -> list[ResolvedDate]:
             taken.append((s, e))
             iso, precision, note = _resolve_en(m, kind, published)
             if kind == "weekday" and (explicit := _explicit_after(found, e)) is not None:
-                iso, precision, note = explicit.iso, explicit.precision, None
+                iso, precision, note = _named_day(m.group(1), explicit)
             key = None
             if kind == "weekday":
                 key = f"wd:{_EN_WEEKDAYS[m.group(1).lower()]}"

@@ -298,30 +298,40 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry) -> str | No
 # --------------------------------------------------------------------------- polarity
 
 _AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفى|نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفيه|نفوا|ينفون|كذب|تكذيب|انكر|ينكر)")
-_AR_NEG = re.compile(r"(?<!\S)(?:و|ف)?(?:لم|لن|ليس|ليست|لا|غير|عدم|دون|بدون|لسنا|ما زال|لا يزال)(?!\S)")
+_AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|عدم|دون|بدون|لسنا|لستم|ليسوا|لما)(?!\S)")
+_AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|يزال|تزال|يزالون|زالوا)(?!\S)")
 _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:زعم|يزعم|تزعم|مزاعم|المزعوم|مزعوم|ادعى|ادعت|يدعي|ادعاء|ادعاءات)")
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|reject(?:ed|s)?|refut(?:ed|es)|dismiss(?:ed|es))\b", re.I)
-_EN_NEG = re.compile(r"\b(?:not|no|never|without|neither|nor|none|n't|fail(?:ed|s)? to|refus(?:ed|es) to)\b|n't\b",
+_EN_NEG = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|fail(?:ed|s)? to|refus(?:ed|es) to)\b|n't\b",
                      re.I)
 _EN_HEDGE = re.compile(r"\b(?:claim(?:ed|s|ing)?|alleg(?:ed|edly|ations?|es)|purported(?:ly)?|so-called|"
                        r"accus(?:ed|ations?))\b", re.I)
+# words that can carry an Arabic negation in a faithful English rendering ("لم يعد" -> "no longer",
+# "عدم السماح" -> "prevent", "دون" -> "without", "لا يمكن" -> "impossible")
+_EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n't|lack\w*|absen\w*|non-?\w*|fail\w*|"
+                           r"refus\w*|prevent\w*|ban\w*|avoid\w*|stop\w*|halt\w*|unable|impossible|only|unless|"
+                           r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
+                           r"reject\w*|den\w+|rather than|instead)\b|n't\b", re.I)
 _EN_STILL = re.compile(r"\b(?:still|remain(?:s|ed)?|continu(?:e|es|ed) to)\b", re.I)
 
 
 def check_polarity(text_en: str, folded_span: str) -> list[str]:
-    ar_deny = bool(_AR_DENY.search(folded_span))
-    ar_neg = bool(_AR_NEG.search(folded_span))
+    without_still = _AR_STILL.sub(" ", folded_span)  # ما زال / لا يزال mean "still", not a negation
+    ar_deny = len(_AR_DENY.findall(folded_span))
+    ar_neg = len(_AR_NEG.findall(without_still))
     ar_hedge = bool(_AR_HEDGE.search(folded_span))
-    en_deny = bool(_EN_DENY.search(text_en))
-    en_neg = bool(_EN_NEG.search(text_en))
+    en_deny = len(_EN_DENY.findall(text_en))
+    en_neg = len(_EN_NEG.findall(text_en))
     en_hedge = bool(_EN_HEDGE.search(text_en))
     problems = []
     if ar_deny and not (en_deny or en_neg):
         problems.append("the cited Arabic is a denial (نفى) but the claim asserts it")
     if en_deny and not ar_deny:
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
-    elif en_neg and not (ar_neg or ar_deny) and not _EN_STILL.search(text_en):
-        problems.append("the claim is negated, but the cited Arabic contains no negation")
+    elif en_neg > ar_neg + ar_deny:
+        problems.append("the claim is negated where the cited Arabic is not")
+    elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)):
+        problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
     if ar_hedge and not (en_hedge or en_deny):
         problems.append("the cited Arabic reports a claim or allegation (زعم/ادعى) but the claim states it as fact")
     return problems
