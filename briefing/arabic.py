@@ -44,7 +44,12 @@ def normalize(text: str) -> tuple[str, list[int]]:
     """The normalized text and, for each of its characters, the original offset."""
     out: list[str] = []
     index: list[int] = []
+    last = len(text) - 1
     for i, ch in enumerate(text):
+        if ch in ".,٫٬" and 0 < i < last and _kind(text[i - 1]).isdigit() and _kind(text[i + 1]).isdigit():
+            out.append("." if ch in ".٫" else ",")  # a decimal or thousands separator, not punctuation
+            index.append(i)
+            continue
         folded = _kind(ch)
         if not folded:
             continue

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import prompting, structured
-from .errors import BriefingError
 from .arabic import fold
+from .errors import BriefingError
 from .llm import MeteredCompletion
 from .models import (
     ArticleDraft,

@@ -162,7 +162,7 @@ def _shift_date(written: str, rng: random.Random) -> str | None:
         if day.lower() in low:
             return re.sub(day, days[(i + rng.choice([1, 2, 3])) % 7], written, flags=re.I)
     m = re.search(r"\b(\d{1,2})\b(?!\d)", written)
-    if m and len(m.group(1)) <= 2 and not re.fullmatch(r".*\b\d{4}\b.*", written.replace(m.group(0), "", 1)) \
+    if (m and len(m.group(1)) <= 2 and not re.fullmatch(r".*\b\d{4}\b.*", written.replace(m.group(0), "", 1))) \
             or (m and re.search(r"[A-Za-z]", written)):
         day = int(m.group(1))
         return written[:m.start()] + str(day + 1 if day < 28 else day - 1) + written[m.end():]
@@ -199,7 +199,8 @@ def main() -> int:
         print("\n".join(misses))
     sources = {c.source for c in cases}
     articles = len({c.article.id for c in cases})
-    print(f"fabrication benchmark: {len(cases)} faithful claims from {articles} articles ({', '.join(sorted(sources))})")
+    print(f"fabrication benchmark: {len(cases)} faithful claims from {articles} articles "
+          f"({', '.join(sorted(sources))})")
     print(f"{'kind':<10} {'claims':>7} {'flagged':>8} {'rate':>7}")
     for kind, (n, flagged) in rows.items():
         label = "false alarm" if kind == "faithful" else "detected"
