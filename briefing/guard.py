@@ -146,18 +146,21 @@ def check_dates(text_en: str, spans: list[str], published: dt.date | None) -> tu
 
 # --------------------------------------------------------------------------- names
 
-_STOP = frozenset("""
-a an the and or but if of on in at by to for from with without into onto over under after before
-during while as since until than then there here this that these those it its he she they them their
-his her we our you i according also some all other another both each every many most more much
-several such no not nor only however meanwhile moreover although though when where which who whom
-whose what why how earlier later last next first second third new one two mr mrs ms dr gen gen.
-general maj lt col brig brigadier colonel major lieutenant staff sergeant captain capt sgt sheikh
-sheik prince king president minister spokesman spokeswoman commander chief head deputy sources
-source official officials media report reports reported local sunday monday tuesday wednesday
-thursday friday saturday january february march april may june july august september october
-november december yesterday today tomorrow
-""".split())
+_STOP = frozenset({
+    "a", "an", "the", "and", "or", "but", "if", "of", "on", "in", "at", "by", "to", "for", "from", "with",
+    "without", "into", "onto", "over", "under", "after", "before", "during", "while", "as", "since", "until",
+    "than", "then", "there", "here", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them",
+    "their", "his", "her", "we", "our", "you", "i", "according", "also", "some", "all", "other", "another",
+    "both", "each", "every", "many", "most", "more", "much", "several", "such", "no", "not", "nor", "only",
+    "however", "meanwhile", "moreover", "although", "though", "when", "where", "which", "who", "whom", "whose",
+    "what", "why", "how", "earlier", "later", "last", "next", "first", "second", "third", "new", "one", "two",
+    "mr", "mrs", "ms", "dr", "gen", "gen.", "general", "maj", "lt", "col", "brig", "brigadier", "colonel",
+    "major", "lieutenant", "staff", "sergeant", "captain", "capt", "sgt", "sheikh", "sheik", "prince", "king",
+    "president", "minister", "spokesman", "spokeswoman", "commander", "chief", "head", "deputy", "sources",
+    "source", "official", "officials", "media", "report", "reports", "reported", "local", "sunday", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "yesterday", "today", "tomorrow"
+})
 # institutional words: English -> folded Arabic stems, any of which must be in the span
 _GLOSS = {
     "army": ["جيش", "الجيش"], "ministry": ["وزاره"], "minister": ["وزير"], "interior": ["داخلي"],
@@ -192,7 +195,9 @@ _GLOSS = {
     "terrorism": ["ارهاب"], "arabia": ["عربي"], "druze": ["درز"], "sunni": ["سن"], "shiite": ["شيع"],
     "shia": ["شيع"], "muslim": ["مسلم"], "muslims": ["مسلم"], "christian": ["مسيح"], "kurdish": ["كرد"],
     "kurds": ["كرد"], "turkish": ["ترك"], "egyptian": ["مصر"], "jordanian": ["اردن"], "qatari": ["قطر"],
-    "emirati": ["امارات"], "kuwaiti": ["كويت"], "bahraini": ["بحرين"], "omani": ["عمان"], "palestinian": ["فلسطين"], "european": ["اوروب"], "british": ["بريطان"], "french": ["فرنس"], "german": ["الماني"],
+    "emirati": ["امارات"], "kuwaiti": ["كويت"], "bahraini": ["بحرين"], "omani": ["عمان"],
+    "palestinian": ["فلسطين"], "european": ["اوروب"], "british": ["بريطان"], "french": ["فرنس"],
+    "german": ["الماني"],
     "chinese": ["صين"], "indian": ["هند"], "pakistani": ["باكستان"],
 }
 _NAME = re.compile(r"[A-Z][\w'’\-.]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu|abd|de|of|the|ez|ad|as|ash|an)[-\s]+)?"
