@@ -134,3 +134,18 @@ def test_unlocatable_quote_makes_claim_unverified(scripted: Make, reference: dic
     assert claim.status == "unverified"
     assert claim.problems == [f"evidence not found in the article: «{quote}»"]
     assert claim.evidence[-1].start is None
+
+
+def test_persistent_fabrication_is_reasked_then_kept_unverified(scripted: Make, reference: dict[str, Any]) -> None:
+    corpus, plan = _plan()
+    plan = plan.model_copy(update={"items": plan.items[:1]})
+    draft = _by_id(corpus, reference, plan.items[0].article.id)
+    draft["claims"][3]["text_en"] = draft["claims"][3]["text_en"].replace("10 km", "25 km")
+    fake = scripted(lambda r: draft)
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=2, check=draft_problems)))
+    assert (fake.usage.calls, fake.usage.reasks) == (3, 2) and not batch.failed
+    requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
+    assert "number '25' is not in the cited Arabic" in requests[1].messages[-1]["content"]
+    claims = verify(batch, {a.id: a for a in corpus.articles}).summaries[0].claims
+    assert [c.status for c in claims].count("unverified") == 1
+    assert claims[3].status == "unverified" and claims[3].problems == ["number '25' is not in the cited Arabic"]
