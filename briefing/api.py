@@ -105,7 +105,7 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
         replayed_from=options.replay.name if options.replay else None,
     )
     briefing = await compose.compose(batch, corpus, date=options.date, completion=metered, run=run,
-                                     max_reasks=options.max_reasks)
+                                     max_reasks=options.max_reasks, registry=registry)
     m = briefing.methodology
     return briefing.model_copy(update={"methodology": compose.methodology(
         briefing.summaries, metered.usage, run, wall_s=time.perf_counter() - started,
@@ -176,7 +176,7 @@ class VerifyReport:
 
 def verify_briefing(briefing: Briefing, registry: Path | None = None) -> VerifyReport:
     """Re-check every claim against the article texts embedded in the briefing."""
-    from .verify import verify_summary
+    from .verify import verify_bluf, verify_summary
 
     reg = Registry.load(registry)
     articles = {a.id: a for a in briefing.articles}
@@ -194,5 +194,6 @@ def verify_briefing(briefing: Briefing, registry: Path | None = None) -> VerifyR
         "claims_unverified": sum(c.status == "unverified" for c in after),
     })
     updated = briefing.model_copy(update={"summaries": summaries, "methodology": methodology,
+                                          "bluf": verify_bluf(briefing.bluf, summaries, articles, reg),
                                           "unregistered_names": compose.unregistered(summaries)})
     return VerifyReport(briefing=updated, changed=changed)

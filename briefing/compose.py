@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from . import prompting, structured
 from .errors import BriefingError
 from .llm import MeteredCompletion
+from .registry import Registry
+from .verify import verify_bluf
 from .models import (
     Article,
     ArticleSummary,
@@ -70,7 +72,7 @@ def draft_problems(draft: BriefingDraft, batch: SummaryBatch) -> list[str]:
 
 
 async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, completion: MeteredCompletion,
-                  run: RunFacts, max_reasks: int = 2) -> Briefing:
+                  run: RunFacts, max_reasks: int = 2, registry: Registry | None = None) -> Briefing:
     articles = {a.id: a for a in corpus.articles}
     items = [_Item(articles[s.article_id], s) for s in batch.summaries]
     note: str | None = None
@@ -94,6 +96,7 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
                     for s in draft.sections]
     else:
         title, bluf, sections = _fallback(items)
+    bluf = verify_bluf(bluf, batch.summaries, articles, registry)
     return Briefing(
         date=date,
         title=title,

@@ -200,8 +200,8 @@ _GLOSS = {
     "german": ["الماني"],
     "chinese": ["صين"], "indian": ["هند"], "pakistani": ["باكستان"],
 }
-_NAME = re.compile(r"[A-Z][\w'’\-.]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu|abd|de|of|the|ez|ad|as|ash|an)[-\s]+)?"
-                   r"[A-Z][\w'’\-.]*)*")
+_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu|abd|de|of|the|ez|ad|as|ash|an)[-\s]+)?"
+                   r"[A-Z][\w'’\-]*)*")
 _ARTICLE = re.compile(r"^(?:al|el|ez|ad|as|ash|an|ar|at|az|adh|ath)-", re.I)
 
 
@@ -347,11 +347,14 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
 
 
 def guard(text_en: str, spans: list[str], *, published: dt.date | None, registry: Registry,
-          attributed_to: str | None = None) -> list[str]:
+          attributed_to: str | None = None, polarity: bool = True) -> list[str]:
+    """Problems of ``text_en`` against ``spans``. ``polarity=False`` for text that sums up several
+    claims (a summary, a bottom-line sentence): its details are checked, its polarity is the claims'."""
     folded = " ".join(fold(s) for s in spans)
     date_problems, date_spans = check_dates(text_en, spans, published)
     problems = date_problems + check_numbers(text_en, folded, date_spans) + check_names(text_en, folded, registry)
-    problems += check_polarity(text_en, folded)
+    if polarity:
+        problems += check_polarity(text_en, folded)
     if attributed_to:
         problems += [f"attribution: {p}" for p in check_names(attributed_to, folded, registry)]
     return problems

@@ -259,6 +259,10 @@ class ArticleSummary(Model):
     dates: list[DateMention] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     chunks: int = Field(description="How many chunks the article was summarized in.")
+    summary_problems: list[str] = Field(
+        default_factory=list,
+        description="Details of headline_en/summary_en that none of the article's verified evidence supports.",
+    )
 
 
 class UnregisteredName(Model):
@@ -306,6 +310,8 @@ class SummaryBatch(Model):
 class BlufPoint(Model):
     text_en: str
     claim_ids: list[str]
+    status: ClaimStatus = "unchecked"
+    problems: list[str] = Field(default_factory=list)
 
 
 class Section(Model):

@@ -21,6 +21,7 @@ from .arabic import locate
 from .guard import guard
 from .models import (
     Article,
+    BlufPoint,
     ArticleDraft,
     ArticleSummary,
     ChunkedArticle,
@@ -60,11 +61,40 @@ _GENERIC = {"the outlet", "the newspaper", "the article", "the report", "the aut
 
 def verify_summary(summary: ArticleSummary, article: Article, registry: Registry | None = None) -> ArticleSummary:
     reg = registry or packaged()
+    claims = [check_claim(c, article, reg) for c in summary.claims]
+    spans = _verified_spans(claims, {article.id: article})
+    summary_problems = [p for text in (summary.headline_en, summary.summary_en)
+                        for p in guard(text, spans, published=article.published, registry=reg, polarity=False)]
     return summary.model_copy(update={
-        "claims": [check_claim(c, article, reg) for c in summary.claims],
+        "claims": claims,
         "entities": [_canonical(e, reg) for e in summary.entities],
         "dates": [_resolve(d, article) for d in summary.dates],
+        "summary_problems": list(dict.fromkeys(summary_problems)),
     })
+
+
+def _verified_spans(claims: list[Claim], articles: Mapping[str, Article]) -> list[str]:
+    return [articles[c.article_id].text[e.start:e.end] for c in claims if c.status == "verified"
+            for e in c.evidence if e.start is not None and e.end is not None]
+
+
+def verify_bluf(bluf: list[BlufPoint], summaries: list[ArticleSummary], articles: Mapping[str, Article],
+                registry: Registry | None = None) -> list[BlufPoint]:
+    """A bottom-line sentence is verified when its cited claims are, and they support its details."""
+    reg = registry or packaged()
+    claims = {c.id: c for s in summaries for c in s.claims}
+    out = []
+    for point in bluf:
+        cited = [claims[i] for i in point.claim_ids if i in claims]
+        problems = [f"cites unknown claim {i}" for i in point.claim_ids if i not in claims]
+        problems += [f"rests on unverified claim {c.id}" for c in cited if c.status != "verified"]
+        if cited:
+            published = articles[cited[0].article_id].published
+            problems += guard(point.text_en, _verified_spans(cited, articles), published=published, registry=reg,
+                              polarity=False)
+        status = "unverified" if problems or not cited else "verified"
+        out.append(point.model_copy(update={"status": status, "problems": problems}))
+    return out
 
 
 def verify(batch: SummaryBatch, articles: Mapping[str, Article], registry: Registry | None = None) -> SummaryBatch:
