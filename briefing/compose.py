@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from . import prompting, structured
 from .errors import BriefingError
 from .llm import MeteredCompletion
-from .registry import Registry
-from .verify import verify_bluf
 from .models import (
     Article,
     ArticleSummary,
@@ -31,6 +29,8 @@ from .models import (
     UnregisteredName,
     Usage,
 )
+from .registry import Registry
+from .verify import verify_bluf
 
 PROMPTS = ["compose.system.j2", "compose.user.j2"]
 

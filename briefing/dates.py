@@ -66,7 +66,9 @@ _WEEKDAYS_AR = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1,
                 "السبت": 5, "الأحد": 6}
 _RELATIVE_AR = [  # folded forms, longest first
     ("اول من امس", -2, "day"), ("اول امس", -2, "day"), ("امس الاول", -2, "day"),
-    ("الاسبوع الماضي", -7, "week"), ("الاسبوع المقبل", 7, "week"), ("الشهر الماضي", -1, "month"),
+    ("الاسبوع الماضي", -7, "week"), ("الاسبوع الفايت", -7, "week"), ("الاسبوع المنصرم", -7, "week"),
+    ("الاسبوع السابق", -7, "week"), ("الاسبوع المقبل", 7, "week"), ("الشهر الماضي", -1, "month"),
+    ("الشهر المنصرم", -1, "month"), ("الشهر الفايت", -1, "month"),
     ("العام الماضي", -1, "year"), ("السنه الماضيه", -1, "year"),
     ("امس", -1, "day"), ("البارحه", -1, "day"), ("اليوم", 0, "day"), ("غدا", 1, "day"),
 ]
@@ -85,6 +87,18 @@ _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?
 _YEAR = re.compile(r"(?:عام|سنه|العام) (\d{4})")
 _RELATIVE = re.compile(r"(?<!\S)(?:و|ب|ف)?(" + "|".join(re.escape(r[0]) for r in _RELATIVE_AR) + r")(?!\S)")
 _WEEKDAY = re.compile(r"(?<!\S)(?:و|ب)?(?:يوم )?(" + _alt(list(_WEEKDAYS_AR)) + r")(?!\S)")
+
+
+_ORDINAL_DAYS = {
+    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+    "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13, "الرابع عشر": 14,
+    "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18, "التاسع عشر": 19, "العشرين": 20,
+    "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23, "الرابع والعشرين": 24,
+    "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27, "الثامن والعشرين": 28,
+    "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31,
+}
+_ORD_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:من )?(?:شهر )?({_G_MONTH})"
+                       rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 
 def _month_of(name: str, table: dict[int, list[str]]) -> int:
@@ -118,6 +132,11 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
             year = _hijri_year(published)
         add(m, _from_hijri(year, month, day) if year else None, "day" if year else None,
             None if year else "Hijri date without a year and no publication date")
+    for m in _ORD_DATE.finditer(norm):  # "الأول من يوليو", "التاسع والعشرين من مارس"
+        day = _ORDINAL_DAYS[next(k for k in _ORDINAL_DAYS if fold(k) == m.group(1))]
+        month = _month_of(m.group(2), _GREG)
+        year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
+        add(m, _iso(year, month, day) if year else f"--{month:02d}-{day:02d}", "day" if year else None)
     for m in _G_DATE.finditer(norm):
         day, month = int(m.group(1)), _month_of(m.group(2), _GREG)
         year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
@@ -237,7 +256,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\byesterday\b", re.I), "rel:-1"),
     (re.compile(r"\btoday\b|\bthis (?:morning|evening|afternoon)\b|\btonight\b", re.I), "rel:0"),
     (re.compile(r"\btomorrow\b", re.I), "rel:1"),
-    (re.compile(r"\blast week\b", re.I), "week:-7"),
+    (re.compile(r"(?<!the )\blast week\b(?! of)", re.I), "week:-7"),
     (re.compile(r"\blast month\b", re.I), "month:-1"),
     (re.compile(r"\blast year\b", re.I), "year:-1"),
     (re.compile(r"\b(?:on |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from . import dates
 from .arabic import fold
@@ -39,12 +40,20 @@ _AR_WORDS = {
     "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60,
     "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
     "مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "مائتين": 200, "الف": 1000, "الفين": 2000,
-    "الفان": 2000, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
+    "الفان": 2000, "الفي": 2000, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
+}
+_AR_ORDINALS = {
+    "اول": 1, "اولي": 1, "حادي": 1, "حاديه": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4,
+    "رابعه": 4, "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
+    "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
 }
 _AR_TEENS = {"احد عشر": 11, "احدى عشره": 11, "اثنا عشر": 12, "اثني عشر": 12, "اثنتا عشره": 12}
 _VAGUE_AR = {"عشرات": "tens", "مئات": "hundreds", "الاف": "thousands", "ملايين": "millions"}
 _SCALE_AR = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9,
              "ترليون": 1e12, "تريليون": 1e12}
+_AR_WORDS = {fold(k): v for k, v in _AR_WORDS.items()}
+_VAGUE_AR = {fold(k): v for k, v in _VAGUE_AR.items()}
+_SCALE_AR = {fold(k): v for k, v in _SCALE_AR.items()}
 _CLITIC = re.compile(r"^(?:و|ب|ل|ف|ك|ال|وال|بال)")
 
 _EN_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?",
@@ -53,9 +62,14 @@ _EN_WORD = re.compile(r"\b(" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)
                       + "|".join(_VAGUE_EN) + r")\b(?:\s+(thousand|million|billion))?", re.I)
 
 
+_EN_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}/\d{1,2}/\d{1,4}\b", re.I)
+
+
 def english_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[str, float | str]]:
-    """(as written, value) for each number in English text; vague quantities map to a class."""
-    skip = list(skip)
+    """(as written, value) for each number in English text; vague quantities map to a class.
+
+    Clock times and numeric dates (12:30, 7/10/1436) are not counted: they are not quantities."""
+    skip = list(skip) + [m.span() for m in _EN_TIME.finditer(text)]
     out: list[tuple[str, float | str]] = []
     for m in _EN_NUM.finditer(text):
         if any(s <= m.start() < e for s, e in skip):
@@ -65,6 +79,8 @@ def english_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tup
             value *= _SCALE_EN[m.group(2).lower()]
         out.append((m.group(0), value))
     for m in _EN_WORD.finditer(text):
+        if m.group(1)[0].isupper() and m.start() > 0 and not text[:m.start()].rstrip().endswith((".", ":")):
+            continue  # "the Two Holy Mosques": part of a name, not a count
         word = m.group(1).lower()
         if word in ("one",) and not m.group(2):
             continue  # "one of the ...": too often not a count
@@ -86,13 +102,19 @@ def arabic_numbers(folded: str) -> set[float | str]:
         raw = raw.replace(",", ".")
         value = float(raw)
         values.add(value)
+        thousands = re.match(r"\s*(?:الاف|الف)\s*و\s*(\d{1,3})(?!\d)", folded[m.end(1):])
+        if thousands:
+            values.add(value * 1000 + float(thousands.group(1)))  # "3 آلاف و416" = 3,416
+        if re.fullmatch(r"\d{1,3}\.\d{3}", raw):
+            values.add(float(raw.replace(".", "")))  # "3.416": thousands grouped with a dot
         scale = _SCALE_AR.get(_CLITIC.sub("", m.group(2) or "")) or _SCALE_AR.get(m.group(2) or "")
         if scale:
             values.add(value * scale)
     words = folded.split()
     for i, word in enumerate(words):
-        bare = _CLITIC.sub("", word) if word not in _AR_WORDS else word
-        for w in (word, bare):
+        forms = {word, word[:-1] if word.endswith("ا") else word}  # ألفاً: accusative
+        forms |= {_CLITIC.sub("", f) for f in forms if f not in _AR_WORDS}
+        for w in forms:
             if w in _AR_WORDS:
                 value = float(_AR_WORDS[w])
                 values.add(value)
@@ -109,6 +131,18 @@ def arabic_numbers(folded: str) -> set[float | str]:
     for phrase, value in _AR_TEENS.items():
         if phrase in folded:
             values.add(float(value))
+    # ordinals: السابعة = 7th, الحادية عشرة = 11th, الحادية والعشرين = 21st
+    for i, word in enumerate(words):
+        unit = _AR_ORDINALS.get(_CLITIC.sub("", word))
+        if unit is None:
+            continue
+        values.add(float(unit))
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in ("عشر", "عشره"):
+            values.add(float(10 + unit))
+        tens = _AR_WORDS.get(_CLITIC.sub("", nxt[1:])) if nxt.startswith("و") else None
+        if tens and tens >= 20:
+            values.add(float(unit + tens))
     # compound "خمسة وعشرين" = 25
     for m in re.finditer(r"(\S+) و(\S+)", folded):
         a, b = _AR_WORDS.get(_CLITIC.sub("", m.group(1))), _AR_WORDS.get(m.group(2))
@@ -169,11 +203,13 @@ _GLOSS = {
     "gulf": ["خليج"], "arab": ["عرب"], "islamic": ["اسلامي"], "state": ["دول"], "coalition": ["تحالف"],
     "seventh": ["سابع"], "media": ["اعلام"], "forces": ["قوات", "قوه"], "popular": ["شعبي"],
     "mobilization": ["حشد"], "mobilisation": ["حشد"], "operations": ["عمليات"], "service": ["جهاز", "خدم"],
-    "security": ["امن", "امني"], "police": ["شرط"], "front": ["جبه"], "city": ["مدين"], "province": ["محافظ"],
-    "governorate": ["محافظ"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
+    "security": ["امن", "امني"], "police": ["شرط"], "front": ["جبه"], "city": ["مدين"],
+    "province": ["محافظ", "ولاي", "اقليم"],
+    "governorate": ["محافظ", "ولاي"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
     "heights": ["هضب"], "dam": ["سد"], "republic": ["جمهوري"], "national": ["وطني"], "united": ["متحد"],
     "nations": ["امم"], "red": ["احمر"], "crescent": ["هلال"], "civil": ["مدني"], "authority": ["هيئ", "سلط"],
-    "company": ["شرك"], "bank": ["بنك", "مصرف"], "university": ["جامع"], "hospital": ["مستشف"],
+    "company": ["شرك"], "programme": ["برنامج"], "program": ["برنامج"], "food": ["غذا", "اغذيه", "طعام"],
+    "bank": ["بنك", "مصرف"], "university": ["جامع"], "hospital": ["مستشف"],
     "airport": ["مطار"], "eid": ["عيد"], "chamber": ["غرف"], "commerce": ["تجار"], "trade": ["تجار"],
     "education": ["تعليم"], "justice": ["عدل"], "finance": ["مالي"], "economy": ["اقتصاد"], "labor": ["عمل"],
     "labour": ["عمل"], "housing": ["اسكان"], "water": ["مياه", "ماء"], "electricity": ["كهرباء"],
@@ -186,9 +222,9 @@ _GLOSS = {
     "grand": ["كبير", "اكبر"], "mosque": ["مسجد", "جامع"], "holy": ["مقدس", "حرم"], "communications": ["اتصال"],
     "information": ["معلومات", "اعلام"], "culture": ["ثقاف"], "transport": ["نقل"], "agriculture": ["زراع"],
     "energy": ["طاق"], "oil": ["نفط", "بترول"], "petroleum": ["بترول", "نفط"], "market": ["سوق"],
-    "stock": ["اسهم", "مال"], "exchange": ["تداول", "بورص"], "general": ["عام"], "supreme": ["اعلي"],
+    "stock": ["اسهم", "مال"], "exchange": ["تداول", "بورص"], "general": ["عام"], "supreme": ["اعلي", "عليا", "العلي"],
     "royal": ["ملكي"], "high": ["عالي", "اعلي"], "school": ["مدرس"], "college": ["كلي"], "team": ["فريق"],
-    "club": ["نادي"], "league": ["دوري"], "cup": ["كاس"], "federation": ["اتحاد"], "union": ["اتحاد"],
+    "club": ["نادي"], "league": ["دوري", "جامع"], "cup": ["كاس"], "federation": ["اتحاد"], "union": ["اتحاد"],
     "human": ["انسان"], "rights": ["حقوق"], "prosecution": ["نياب", "ادعاء"], "public": ["عام"],
     "criminal": ["جزائي", "جنائي"], "specialized": ["متخصص"], "appeals": ["استئناف"], "shura": ["شوري"],
     "islamic state": ["داعش", "الدوله"], "international": ["دولي"], "counter-terrorism": ["مكافح"],
@@ -200,6 +236,7 @@ _GLOSS = {
     "german": ["الماني"],
     "chinese": ["صين"], "indian": ["هند"], "pakistani": ["باكستان"],
 }
+_GLOSS = {word: [fold(stem) for stem in stems] for word, stems in _GLOSS.items()}
 _NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu|abd|de|of|the|ez|ad|as|ash|an)[-\s]+)?"
                    r"[A-Z][\w'’\-]*)*")
 _ARTICLE = re.compile(r"^(?:al|el|ez|ad|as|ash|an|ar|at|az|adh|ath)-", re.I)
@@ -208,41 +245,89 @@ _ARTICLE = re.compile(r"^(?:al|el|ez|ad|as|ash|an|ar|at|az|adh|ath)-", re.I)
 def _skeleton_en(word: str) -> str:
     w = _ARTICLE.sub("", word.lower())
     w = re.sub(r"[^a-z]", "", w)
-    for a, b in (("sh", "S"), ("kh", "k"), ("gh", "g"), ("th", "s"), ("dh", "z"), ("ph", "f"), ("ch", "S"),
-                 ("q", "k"), ("c", "k"), ("x", "ks"), ("j", "j"), ("v", "f"), ("p", "b"), ("e", ""),
+    w = re.sub(r"c(?=[eiy])", "s", w)  # soft c: Pearce -> بيرس
+    for a, b in (("sh", "S"), ("kh", "k"), ("gh", "G"), ("th", "s"), ("dh", "d"), ("ph", "f"), ("ch", "S"),
+                 ("q", "k"), ("c", "k"), ("x", "ks"), ("g", "j"), ("G", "g"), ("v", "f"), ("p", "b"), ("e", ""),
                  ("a", ""), ("i", ""), ("o", ""), ("u", ""), ("y", ""), ("w", ""), ("'", "")):
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
 
 
 _AR_SKEL = {
-    "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "z", "ر": "r", "ز": "z", "س": "s",
+    "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z", "س": "s",
     "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m",
     "ن": "n", "ه": "h", "پ": "b", "چ": "S", "گ": "g", "ڤ": "f",
 }
 
 
 def _skeleton_ar(word: str) -> str:
-    w = re.sub(r"^(?:وال|بال|فال|لل|ال|و|ب)(?=..)", "", word)
+    w = re.sub(r"^(?:وال|بال|فال|لل|ال)(?=..)", "", word)
     w = re.sub(r"ه$", "", w)  # ta marbuta (folded to ha)
     return re.sub(r"(.)\1+", r"\1", "".join(_AR_SKEL.get(ch, "") for ch in w))
 
 
+def _skeletons_ar(words: list[str]) -> set[str]:
+    """Skeletons of a word sequence, with and without a leading clitic و/ب on its first word."""
+    out = {"".join(_skeleton_ar(w) for w in words)}
+    if words and words[-1].endswith("ه"):  # ta marbuta read as t: الحياة = Al-Hayat
+        out.add("".join(_skeleton_ar(w) for w in words) + "t")
+    if words and len(words[0]) > 3 and words[0][0] in "وبلف":
+        out.add("".join(_skeleton_ar(w) for w in [words[0][1:], *words[1:]]))
+    return out
+
+
+_LOOSE = str.maketrans({"k": "h", "g": "h", "q": "h", "S": "s", "z": "d", "j": "h", "t": "d"})
+
+
 def _translit_supported(name: str, folded_span: str) -> bool:
+    """Whether the English name sounds like some 1-3 consecutive words of the span.
+
+    Consonant skeletons on both sides, with loose classes (kh/h/g/q, s/sh/z, j, t/d) because
+    transliterations of foreign names vary (بخاري = Buhari); an ``Abdel``-style fused article
+    is also tried without it."""
     from rapidfuzz import fuzz
 
-    target = "".join(_skeleton_en(w) for w in name.split())
-    if not target:
+    target = "".join(_skeleton_en(w) for w in name.split()).translate(_LOOSE)
+    if len(target) <= 1:
         return True
+    targets = {target, target[:-1] if target.endswith("l") and len(target) > 2 else target}
     words = folded_span.split()
     for n in (1, 2, 3):
         for i in range(len(words) - n + 1):
-            cand = "".join(_skeleton_ar(w) for w in words[i:i + n])
-            if cand == target:
-                return True
-            if len(target) >= 4 and len(cand) >= 3 and fuzz.ratio(cand, target) >= 80:
-                return True
+            for cand in (c.translate(_LOOSE) for c in _skeletons_ar(words[i:i + n])):
+                if cand in targets:
+                    return True
+                if len(target) >= 4 and len(cand) >= 3 and fuzz.ratio(cand, target) >= 75:
+                    return True
     return False
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Lower-case English words (Webster's 2nd): a capitalized one in a claim is a translation
+    (League, Passports), not a transliterated name, so transliteration cannot check it."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+def _is_common(word: str) -> bool:
+    low = word.lower()
+    forms = [low, low.replace("co", "co-", 1) if low.startswith("co") else low]
+    if low.endswith("ies"):
+        forms.append(low[:-3] + "y")
+    elif low.endswith("es"):
+        forms += [low[:-2], low[:-1]]
+    elif low.endswith("s"):
+        forms.append(low[:-1])
+    if low.endswith("ing"):
+        forms += [low[:-3], low[:-3] + "e"]
+    if low.endswith("ed"):
+        forms += [low[:-2], low[:-1]]
+    if low.endswith("ation"):
+        forms += [low[:-5] + "ate", low[:-5] + "e"]
+    common = _common_words()
+    return any(form in common for form in forms)
 
 
 def _gloss_ok(word: str, folded_span: str) -> bool | None:
@@ -291,10 +376,14 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry) -> str | No
             if low in _STOP or low in ("al", "el", "bin", "ibn", "abu", "abd", "of", "the") or not word:
                 i += 1
                 continue
+            if word.isupper() and len(word) <= 5:
+                i += 1
+                continue  # an unregistered acronym (MP, PKK): nothing to transliterate
             gloss = _gloss_ok(word, folded_span)
             if gloss is False:
                 return f"'{word}' is not supported by the cited Arabic"
-            if gloss is None and not _translit_supported(word, folded_span):
+            if gloss is None and not _translit_supported(word, folded_span) \
+                    and not _is_common(_ARTICLE.sub("", word).split("-")[-1]):
                 return f"name '{word}' is not in the cited Arabic"
             i += 1
     return None
@@ -302,10 +391,12 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry) -> str | No
 
 # --------------------------------------------------------------------------- polarity
 
-_AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفى|نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفيه|نفوا|ينفون|كذب|تكذيب|انكر|ينكر)")
+_AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفيا|نفوا|ينفون|ينفيان|تكذيب|كذبت|انكر|ينكر|"
+                      r"انكرت)(?:ه|ها|هم)?(?!\S)")
 _AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|عدم|دون|بدون|لسنا|لستم|ليسوا|لما)(?!\S)")
 _AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|يزال|تزال|يزالون|زالوا)(?!\S)")
-_AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:زعم|يزعم|تزعم|مزاعم|المزعوم|مزعوم|ادعى|ادعت|يدعي|ادعاء|ادعاءات)")
+_AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|المزاعم|المزعوم|مزعوم|المزعومه|مزعومه|"
+                       r"ادعي|ادعت|ادعوا|يدعي|تدعي|ادعاء|الادعاء|ادعاءات|الادعاءات)(?:ه|ها|هم)?(?!\S)")
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|reject(?:ed|s)?|refut(?:ed|es)|dismiss(?:ed|es))\b", re.I)
 _EN_NEG = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|fail(?:ed|s)? to|refus(?:ed|es) to)\b|n't\b",
                      re.I)
@@ -317,7 +408,10 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"refus\w*|prevent\w*|ban\w*|avoid\w*|stop\w*|halt\w*|unable|impossible|only|unless|"
                            r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|"
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
-                           r"reject\w*|den\w+|rather than|instead)\b|n't\b", re.I)
+                           r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
+                           r"un(?:paid|true|armed|settled|resolved|"
+                           r"lawful|authori[sz]ed|licensed|documented|employed|able|known|clear|named|identified|"
+                           r"disclosed|confirmed|likely))\b|n't\b", re.I)
 _EN_STILL = re.compile(r"\b(?:still|remain(?:s|ed)?|continu(?:e|es|ed) to)\b", re.I)
 
 
@@ -347,7 +441,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
 
 
 def guard(text_en: str, spans: list[str], *, published: dt.date | None, registry: Registry,
-          attributed_to: str | None = None, polarity: bool = True) -> list[str]:
+          attributed_to: str | None = None, article_text: str = "", polarity: bool = True) -> list[str]:
     """Problems of ``text_en`` against ``spans``. ``polarity=False`` for text that sums up several
     claims (a summary, a bottom-line sentence): its details are checked, its polarity is the claims'."""
     folded = " ".join(fold(s) for s in spans)
@@ -356,5 +450,7 @@ def guard(text_en: str, spans: list[str], *, published: dt.date | None, registry
     if polarity:
         problems += check_polarity(text_en, folded)
     if attributed_to:
-        problems += [f"attribution: {p}" for p in check_names(attributed_to, folded, registry)]
+        # who says it may be named anywhere in the article ("the agency said" after naming it once)
+        context = fold(article_text) if article_text else folded
+        problems += [f"attribution: {p}" for p in check_names(attributed_to, context, registry)]
     return problems

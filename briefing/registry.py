@@ -68,7 +68,12 @@ class Registry:
         return None
 
     def supports(self, entry: Entry, folded_span: str) -> bool:
-        return any(p.search(folded_span) for e, pats in self._arabic if e is entry for p in pats)
+        """A variant as a word (with a clitic), or a long variant inflected (السعوديين for سعودي)."""
+        if any(p.search(folded_span) for e, pats in self._arabic if e is entry for p in pats):
+            return True
+        variants = {fold(a) for a in entry.arabic}
+        variants |= {v[2:] for v in variants if v.startswith("ال") and len(v) >= 6}  # التركي -> تركي
+        return any(len(v) >= 4 and v in folded_span for v in variants)
 
 
 def _read(path: Path) -> list[Entry]:

@@ -14,6 +14,7 @@ are resolved against the publication date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from . import dates
@@ -21,9 +22,9 @@ from .arabic import locate
 from .guard import guard
 from .models import (
     Article,
-    BlufPoint,
     ArticleDraft,
     ArticleSummary,
+    BlufPoint,
     ChunkedArticle,
     Claim,
     DateMention,
@@ -50,8 +51,14 @@ def check_claim(claim: Claim, article: Article, registry: Registry) -> Claim:
         problems.append("no evidence quoted")
     if spans:
         attribution = None if claim.attributed_to.strip().lower() in _GENERIC else claim.attributed_to
-        problems += guard(claim.text_en, spans, published=article.published, registry=registry,
-                          attributed_to=attribution)
+        text_en = claim.text_en
+        if article.source:  # the outlet may name itself ("told Al-Hayat"); it need not be in the quote
+            outlet = re.compile(r"\b(?:al[- ]?)?" + r"[- ]?".join(map(re.escape, re.sub(r"^al[- ]?", "",
+                                article.source.lower()))) + r"\b", re.I)
+            text_en = outlet.sub("the outlet", text_en)
+            attribution = outlet.sub("the outlet", attribution) if attribution else None
+        problems += guard(text_en, spans, published=article.published, registry=registry,
+                          attributed_to=attribution, article_text=article.text)
     status = "unverified" if problems else "verified"
     return claim.model_copy(update={"evidence": evidence, "problems": problems, "status": status})
 

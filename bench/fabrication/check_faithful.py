@@ -9,7 +9,8 @@ For every claim it asserts that:
     of one of the claim's evidence quotes;
   * ``stance`` is one of asserted / claimed / denied / confirmed;
   * ``kind`` is one of number / date / person / organization / place;
-  * each fact's ``en`` occurs exactly once in ``text_en`` (so an edit can target it);
+  * each fact's ``en`` occurs exactly once in ``text_en`` as a whole word/phrase
+    (not inside a longer word or number), so an injected edit can target it;
   * every digit group in ``text_en`` lies inside some number/date fact's ``en``;
 and for every article that url / source / published match the corpus record.
 Exits non-zero and lists every problem if anything fails; prints a summary otherwise.
@@ -106,8 +107,10 @@ def check(doc: dict, corpus_dir: Path) -> tuple[list[str], collections.Counter, 
                 kinds[kind] += 1
                 if not en or en not in text:
                     errors.append(f"{fw}: en {en!r} not a substring of text_en")
-                elif text.count(en) > 1:
-                    errors.append(f"{fw}: en {en!r} occurs {text.count(en)} times in text_en (ambiguous)")
+                else:
+                    n = len(re.findall(r"(?<!\w)" + re.escape(en) + r"(?!\w)", text))
+                    if n != 1:
+                        errors.append(f"{fw}: en {en!r} occurs {n} times as a whole word/phrase in text_en")
                 if not ar or not any(ar in q for q in quotes if isinstance(q, str)):
                     errors.append(f"{fw}: ar {ar!r} not in any evidence quote")
                 if kind in ("number", "date") and en:

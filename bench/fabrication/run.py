@@ -76,7 +76,8 @@ def load_cases() -> list[Case]:
             record = days[item["corpus"]][item["index"]]
             published = dt.date.fromisoformat(str(item.get("published") or record["date_extracted"][:10]))
             article = Article(id=f"snn-{item['corpus'][:10]}-{item['index']}", text=record["content"],
-                              origin=f"{item['corpus']}#{item['index']}", published=published)
+                              origin=f"{item['corpus']}#{item['index']}", published=published,
+                              source=record.get("source") or None)
             for n, c in enumerate(item["claims"], 1):
                 cases.append(Case("saudinewsnet", article, _claim(article.id, n, c)))
     return cases
