@@ -440,8 +440,27 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
 # --------------------------------------------------------------------------- all of it
 
 
+_AR_CONFIRM = re.compile(r"(?<!\S)(?:و|ف)?(?:اكد|اكدت|يوكد|توكد|موكدا|موكده|تاكيد|اكدوا|اكده)(?:ه|ها|هم)?(?!\S)")
+
+
+# ways of denying without نفى: "عار عن الصحة", "لا أساس له", "غير صحيح", "مجرد شائعات"
+_AR_DENY_BROAD = re.compile(r"عار(?:يه)? (?:من|عن) الصحه|لا اساس|غير صحيح|عدم صحه|شايعات|اشاعات|مغلوط|كاذب|ملفق|"
+                            r"مفبرك|غير دقيق|لا صحه")
+
+
+def check_stance(stance: str, folded_span: str) -> list[str]:
+    """The reported stance must match the source: a denial needs one, a confirmation no denial."""
+    if stance == "denied" and not (_AR_DENY.search(folded_span) or _AR_NEG.search(folded_span)
+                                   or _AR_DENY_BROAD.search(folded_span)):
+        return ["stance 'denied', but the cited Arabic contains no denial"]
+    if stance == "confirmed" and _AR_DENY.search(folded_span) and not _AR_CONFIRM.search(folded_span):
+        return ["stance 'confirmed', but the cited Arabic is a denial"]
+    return []
+
+
 def guard(text_en: str, spans: list[str], *, published: dt.date | None, registry: Registry,
-          attributed_to: str | None = None, article_text: str = "", polarity: bool = True) -> list[str]:
+          attributed_to: str | None = None, article_text: str = "", polarity: bool = True,
+          stance: str | None = None) -> list[str]:
     """Problems of ``text_en`` against ``spans``. ``polarity=False`` for text that sums up several
     claims (a summary, a bottom-line sentence): its details are checked, its polarity is the claims'."""
     folded = " ".join(fold(s) for s in spans)
@@ -449,6 +468,8 @@ def guard(text_en: str, spans: list[str], *, published: dt.date | None, registry
     problems = date_problems + check_numbers(text_en, folded, date_spans) + check_names(text_en, folded, registry)
     if polarity:
         problems += check_polarity(text_en, folded)
+    if stance:
+        problems += check_stance(stance, folded)
     if attributed_to:
         # who says it may be named anywhere in the article ("the agency said" after naming it once)
         context = fold(article_text) if article_text else folded

@@ -58,7 +58,7 @@ def check_claim(claim: Claim, article: Article, registry: Registry) -> Claim:
             text_en = outlet.sub("the outlet", text_en)
             attribution = outlet.sub("the outlet", attribution) if attribution else None
         problems += guard(text_en, spans, published=article.published, registry=registry,
-                          attributed_to=attribution, article_text=article.text)
+                          attributed_to=attribution, article_text=article.text, stance=claim.stance)
     status = "unverified" if problems else "verified"
     return claim.model_copy(update={"evidence": evidence, "problems": problems, "status": status})
 
