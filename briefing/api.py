@@ -23,7 +23,7 @@ from .deliver import write_outputs
 from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
-from .models import Briefing, Corpus
+from .models import Briefing, Corpus, Manifest
 from .registry import Registry
 from .verify import draft_checker, verify
 
@@ -42,12 +42,15 @@ class GenerateOptions:
     record: Path | None = None
     replay: Path | None = None
     registry: Path | None = None  # a user registry file, on top of the packaged one
+    cache_path: Path | None = None  # the response cache (SQLite); None: no cache
+    max_cost_usd: float | None = None
 
 
 @dataclass(frozen=True)
 class GenerateResult:
     briefing: Briefing
     paths: list[Path]
+    manifest: Manifest
 
     @property
     def partial(self) -> bool:
@@ -80,22 +83,56 @@ def read_inputs(inputs: Sequence[str | Path], options: IngestOptions | None = No
     return ingest(inputs, options)
 
 
+class _Stages:
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.wall[name] = round(self.wall.get(name, 0.0) + time.perf_counter() - start, 3)
+
+
+def _metered(settings: ModelSettings, options: GenerateOptions, completion: Completion | None) -> MeteredCompletion:
+    from .llm import cost_estimator
+
+    cache = None
+    if options.cache_path is not None and not (options.replay or options.record):
+        from .cache import ResponseCache, request_key
+
+        cache = ResponseCache(options.cache_path)
+    return MeteredCompletion(
+        completion or LiteLLMCompletion(settings), cache=cache,
+        cache_key=(lambda r: request_key(settings.model, settings.structured_output, r)) if cache else None,
+        max_cost_usd=options.max_cost_usd,
+        estimate_cost=cost_estimator(settings) if options.max_cost_usd is not None else None,
+    )
+
+
 async def build_briefing(corpus: Corpus, settings: ModelSettings, options: GenerateOptions, *,
                          completion: Completion | None = None,
-                         count_tokens: Callable[[str], int] | None = None) -> Briefing:
+                         count_tokens: Callable[[str], int] | None = None,
+                         stages: _Stages | None = None) -> tuple[Briefing, MeteredCompletion]:
     """Chunk, summarize, verify and compose; no files are written."""
     if not corpus.articles:
         raise InputError("no articles to summarize: " + (
             "; ".join(f"{p.origin}: {p.reason}" for p in corpus.problems) or "no inputs given"))
+    stage = stages or _Stages()
     started = time.perf_counter()
-    metered = MeteredCompletion(completion or LiteLLMCompletion(settings))
-    plan = chunk_corpus(corpus, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
-                        count_tokens=count_tokens or token_counter(settings.model))
+    metered = _metered(settings, options, completion)
+    with stage("chunk"):
+        plan = chunk_corpus(corpus, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
+                            count_tokens=count_tokens or token_counter(settings.model))
     registry = Registry.load(options.registry)
-    batch = await summarize.summarize(plan, metered, summarize.SummarizeOptions(
-        max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
-        registry=registry))
-    batch = verify(batch, {a.id: a for a in corpus.articles}, registry)
+    with stage("summarize"):
+        batch = await summarize.summarize(plan, metered, summarize.SummarizeOptions(
+            max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
+            registry=registry))
+    with stage("verify"):
+        batch = verify(batch, {a.id: a for a in corpus.articles}, registry)
     prompt_names = summarize.PROMPTS + compose.PROMPTS
     if any(len(item.chunks) > 1 for item in plan.items):
         prompt_names += summarize.MERGE_PROMPTS
@@ -104,12 +141,17 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
         prompt_versions=prompting.versions(prompt_names),
         replayed_from=options.replay.name if options.replay else None,
     )
-    briefing = await compose.compose(batch, corpus, date=options.date, completion=metered, run=run,
-                                     max_reasks=options.max_reasks, registry=registry)
+    with stage("compose"):
+        briefing = await compose.compose(batch, corpus, date=options.date, completion=metered, run=run,
+                                         max_reasks=options.max_reasks, registry=registry)
     m = briefing.methodology
-    return briefing.model_copy(update={"methodology": compose.methodology(
-        briefing.summaries, metered.usage, run, wall_s=time.perf_counter() - started,
-        composed_by=m.composed_by, note=m.compose_note)})
+    methodology = compose.methodology(briefing.summaries, metered.usage, run, wall_s=time.perf_counter() - started,
+                                      composed_by=m.composed_by, note=m.compose_note)
+    if metered.refused:
+        methodology = methodology.model_copy(update={"budget_note": (
+            f"the budget of ${options.max_cost_usd:.4f} stopped {metered.refused} call(s); "
+            "the articles they were for are listed as not summarized")})
+    return briefing.model_copy(update={"methodology": methodology}), metered
 
 
 @contextlib.contextmanager
@@ -135,11 +177,29 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
              completion: Completion | None = None, corpus: Corpus | None = None) -> GenerateResult:
     """Read the inputs, build the briefing and write it in every requested format."""
     formats = check_formats(options.formats)
-    corpus = corpus if corpus is not None else read_inputs(inputs, options.ingest)
+    started = time.perf_counter()
+    stage = _Stages()
+    with stage("ingest"):
+        corpus = corpus if corpus is not None else read_inputs(inputs, options.ingest)
     with _traffic(settings, options):
-        briefing = asyncio.run(build_briefing(corpus, settings, options, completion=completion))
-    paths = write_outputs(render.render(briefing, formats), options.out_dir, options.date)
-    return GenerateResult(briefing=briefing, paths=paths)
+        briefing, metered = asyncio.run(build_briefing(corpus, settings, options, completion=completion,
+                                                       stages=stage))
+    with stage("render"):
+        rendered = render.render(briefing, formats)
+    with stage("deliver"):
+        paths = write_outputs(rendered, options.out_dir, options.date)
+    u = metered.usage
+    manifest = Manifest(
+        date=options.date, model=settings.model, articles=len(corpus.articles), stories=len(corpus.articles),
+        summarized=len(briefing.summaries), failed=len(briefing.failed), calls=u.calls, reasks=u.reasks,
+        input_tokens=u.input_tokens, output_tokens=u.output_tokens,
+        cost_usd=None if u.unpriced_calls else round(u.cost_usd, 6), unpriced_calls=u.unpriced_calls,
+        cache_hits=u.cache_hits, budget_usd=options.max_cost_usd, refused_for_budget=metered.refused,
+        stage_wall_s=stage.wall, wall_s=round(time.perf_counter() - started, 3),
+    )
+    paths += write_outputs({"manifest.json": (manifest.model_dump_json(indent=2) + "\n").encode()},
+                           options.out_dir, options.date)
+    return GenerateResult(briefing=briefing, paths=paths, manifest=manifest)
 
 
 def load_briefing(path: Path) -> Briefing:

@@ -72,6 +72,10 @@ def cli() -> None:
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path),
               help="Extra transliteration registry TOML (adds to the packaged one).")
+@click.option("--max-cost", type=float, help="Budget in USD: no paid call starts past it.")
+@click.option("--no-cache", is_flag=True, help="Do not use the response cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Response cache folder [default: $XDG_CACHE_HOME/briefing or ~/.cache/briefing].")
 @click.option("--record", type=click.Path(dir_okay=False, path_type=Path),
               help="Save every LLM exchange as a vcrpy cassette (keys scrubbed).")
 @click.option("--replay", type=click.Path(dir_okay=False, path_type=Path),
@@ -79,7 +83,8 @@ def cli() -> None:
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
              structured_output: str | None, formats: str | None, concurrency: int | None,
-             config_file: Path | None, registry: Path | None, record: Path | None, replay: Path | None) -> None:
+             config_file: Path | None, registry: Path | None, max_cost: float | None, no_cache: bool,
+             cache_dir: Path | None, record: Path | None, replay: Path | None) -> None:
     """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
     from . import api
     from .config import load_config
@@ -92,7 +97,8 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
     options = api.GenerateOptions(
         date=date, out_dir=out_dir, formats=api.check_formats(cfg.formats), max_chunk_tokens=cfg.max_chunk_tokens,
         concurrency=cfg.concurrency, max_reasks=cfg.max_reasks, record=record, replay=replay,
-        registry=registry or cfg.registry)
+        registry=registry or cfg.registry, max_cost_usd=max_cost,
+        cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")
     corpus = api.read_inputs(inputs, options.ingest)
     for problem in corpus.problems:
         click.echo(f"{'note' if problem.level == 'note' else 'skipped'}: {problem.origin}: {problem.reason}",
@@ -107,6 +113,13 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
         click.secho(f"partial: {len(result.briefing.failed)} article(s) not summarized", fg="yellow", err=True)
         sys.exit(EXIT_PARTIAL)
     sys.exit(EXIT_OK)
+
+
+def _cache_dir(explicit: Path | None) -> Path:
+    if explicit is not None:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefing"
 
 
 def _report(briefing: Any) -> None:

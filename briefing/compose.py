@@ -140,6 +140,7 @@ def methodology(summaries: Sequence[ArticleSummary], usage: Usage, run: RunFacts
         claims_verified=sum(c.status == "verified" for c in claims),
         claims_unverified=sum(c.status == "unverified" for c in claims),
         replayed_from=run.replayed_from,
+        cache_hits=usage.cache_hits,
     )
 
 

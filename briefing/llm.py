@@ -56,30 +56,68 @@ class LLMResponse:
     input_tokens: int = 0
     output_tokens: int = 0
     cost_usd: float | None = None
+    attempts: int = 1  # requests on the wire, transport retries included
 
 
 class Completion(Protocol):
     def __call__(self, request: LLMRequest) -> Awaitable[LLMResponse]: ...
 
 
-class MeteredCompletion:
-    """Wraps a completion and counts every call, its tokens and its cost."""
+class BudgetExceeded(LLMError):
+    """A paid call would start past ``--max-cost``; it is not made."""
 
-    def __init__(self, inner: Completion) -> None:
+
+class CacheLike(Protocol):
+    def get(self, key: str) -> LLMResponse | None: ...
+    def put(self, key: str, purpose: str, response: LLMResponse) -> None: ...
+
+
+class MeteredCompletion:
+    """Wraps a completion: answers from the cache when it can, enforces the budget, and counts
+    every request on the wire (retries and re-asks included), its tokens and its cost."""
+
+    def __init__(self, inner: Completion, *, cache: CacheLike | None = None,
+                 cache_key: Callable[[LLMRequest], str] | None = None, max_cost_usd: float | None = None,
+                 estimate_cost: Callable[[LLMRequest], float] | None = None) -> None:
         self.inner = inner
+        self.cache = cache
+        self.cache_key = cache_key
+        self.max_cost_usd = max_cost_usd
+        self.estimate_cost = estimate_cost
         self.usage = Usage()
+        self.refused = 0
 
     async def __call__(self, request: LLMRequest) -> LLMResponse:
-        self.usage = self.usage.add(Usage(calls=1))
-        response = await self.inner(request)
+        key = self.cache_key(request) if self.cache is not None and self.cache_key is not None else None
+        if key is not None and self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.usage = self.usage.add(Usage(cache_hits=1))
+                return hit
+        if self.max_cost_usd is not None:
+            estimate = self.estimate_cost(request) if self.estimate_cost else 0.0
+            if self.usage.cost_usd + estimate > self.max_cost_usd:
+                self.refused += 1
+                raise BudgetExceeded(
+                    f"budget of ${self.max_cost_usd:.4f} reached (spent ${self.usage.cost_usd:.4f}, "
+                    f"next call estimated ${estimate:.4f}); not summarized"
+                )
+        try:
+            response = await self.inner(request)
+        except LLMError as exc:
+            self.usage = self.usage.add(Usage(calls=getattr(exc, "attempts", 1)))
+            raise
         self.usage = self.usage.add(
             Usage(
+                calls=response.attempts,
                 input_tokens=response.input_tokens,
                 output_tokens=response.output_tokens,
                 cost_usd=response.cost_usd or 0.0,
                 unpriced_calls=int(response.cost_usd is None),
             )
         )
+        if key is not None and self.cache is not None:
+            self.cache.put(key, request.purpose, response)
         return response
 
     def count_reask(self) -> None:
@@ -207,6 +245,7 @@ class LiteLLMCompletion:
         def retryable(exc: BaseException) -> bool:
             return isinstance(exc, transient) and not _cassette_miss(exc)
 
+        attempts = 0
         try:
             async for attempt in AsyncRetrying(
                 stop=stop_after_attempt(1 + self.settings.transport_retries),
@@ -215,16 +254,21 @@ class LiteLLMCompletion:
                 reraise=True,
             ):
                 with attempt:
+                    attempts += 1
                     response = await litellm.acompletion(**kwargs)
         except Exception as exc:
+            error: LLMError
             if _cassette_miss(exc):
-                raise CassetteMissError(
+                error = CassetteMissError(
                     "no recorded answer in the cassette matches this request "
                     f"({request.purpose}); the prompt, model or input changed since it was recorded"
-                ) from None
-            raise LLMError(scrub(f"{self.settings.model}: {type(exc).__name__}: {exc}",
-                                 self.settings.api_key)) from None
-        return self._parse(response)
+                )
+            else:
+                error = LLMError(scrub(f"{self.settings.model}: {type(exc).__name__}: {exc}", self.settings.api_key))
+            error.attempts = attempts  # type: ignore[attr-defined]
+            raise error from None
+        parsed = self._parse(response)
+        return LLMResponse(parsed.content, parsed.input_tokens, parsed.output_tokens, parsed.cost_usd, attempts)
 
     def _parse(self, response: Any) -> LLMResponse:
         litellm = _litellm()
@@ -247,6 +291,23 @@ class LiteLLMCompletion:
             output_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
             cost_usd=cost,
         )
+
+
+def cost_estimator(settings: ModelSettings) -> Callable[[LLMRequest], float]:
+    """An upper estimate of a call's cost: its prompt, plus the full output allowance."""
+    litellm = _litellm()
+
+    def estimate(request: LLMRequest) -> float:
+        text = "".join(m["content"] for m in request.messages) + json.dumps(request.json_schema)
+        try:
+            prompt_tokens = int(litellm.token_counter(model=tokenizer_model(settings.model), text=text))
+            cost_in, cost_out = litellm.cost_per_token(model=settings.model, prompt_tokens=prompt_tokens,
+                                                       completion_tokens=settings.max_output_tokens)
+            return float(cost_in + cost_out)
+        except Exception:
+            return 0.0  # litellm cannot price this model: the budget cannot bind
+
+    return estimate
 
 
 def price_known(model: str) -> bool:

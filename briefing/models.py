@@ -289,9 +289,11 @@ class Usage(Model):
     output_tokens: int = 0
     cost_usd: float = 0.0
     unpriced_calls: int = Field(default=0, description="Calls litellm could not price (unknown model).")
+    cache_hits: int = Field(default=0, description="Answers served from the response cache (no request sent).")
 
     def add(self, other: Usage) -> Usage:
         return Usage(
+            cache_hits=self.cache_hits + other.cache_hits,
             calls=self.calls + other.calls,
             reasks=self.reasks + other.reasks,
             input_tokens=self.input_tokens + other.input_tokens,
@@ -347,6 +349,30 @@ class Methodology(Model):
     claims_verified: int
     claims_unverified: int
     replayed_from: str | None = None
+    cache_hits: int = 0
+    budget_note: str | None = None
+
+
+class Manifest(Model):
+    """The cost manifest of one run, written next to the briefing (``briefing-DATE.manifest.json``)."""
+
+    date: dt.date
+    model: str
+    articles: int
+    stories: int
+    summarized: int
+    failed: int
+    calls: int = Field(description="Requests on the wire, transport retries and re-asks included.")
+    reasks: int
+    input_tokens: int
+    output_tokens: int
+    cost_usd: float | None
+    unpriced_calls: int
+    cache_hits: int
+    budget_usd: float | None
+    refused_for_budget: int
+    stage_wall_s: dict[str, float]
+    wall_s: float
 
 
 class Briefing(Model):

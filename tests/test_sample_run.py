@@ -27,7 +27,12 @@ def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_sample_run_writes_three_files(sample_out: Path) -> None:
     names = sorted(p.name for p in sample_out.iterdir())
-    assert names == ["briefing-2017-11-04.html", "briefing-2017-11-04.json", "briefing-2017-11-04.pdf"]
+    assert names == ["briefing-2017-11-04.html", "briefing-2017-11-04.json", "briefing-2017-11-04.manifest.json",
+                     "briefing-2017-11-04.pdf"]
+    manifest = json.loads((sample_out / "briefing-2017-11-04.manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["calls"], manifest["cache_hits"], manifest["articles"]) == (3, 0, 2)
+    assert set(manifest["stage_wall_s"]) == {"ingest", "chunk", "summarize", "verify", "compose", "render",
+                                             "deliver"}
     assert (sample_out / "briefing-2017-11-04.pdf").read_bytes().startswith(b"%PDF")
 
 
