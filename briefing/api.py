@@ -19,11 +19,12 @@ from pathlib import Path
 
 from . import cassette, compose, prompting, render, summarize
 from .chunk import chunk_corpus
+from .cluster import cluster, load_watchlist, story_article
 from .deliver import write_outputs
 from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
-from .models import Briefing, Corpus, Manifest
+from .models import Article, Briefing, Corpus, Manifest, OtherReport
 from .registry import Registry
 from .verify import draft_checker, verify
 
@@ -44,6 +45,8 @@ class GenerateOptions:
     registry: Path | None = None  # a user registry file, on top of the packaged one
     cache_path: Path | None = None  # the response cache (SQLite); None: no cache
     max_cost_usd: float | None = None
+    max_stories: int | None = None  # full summaries for the top N stories; the rest as "Other reports"
+    watchlist: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -123,17 +126,33 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
     stage = stages or _Stages()
     started = time.perf_counter()
     metered = _metered(settings, options, completion)
+    articles = {a.id: a for a in corpus.articles}
+    with stage("cluster"):
+        watchlist = load_watchlist(options.watchlist) if options.watchlist else []
+        stories = cluster(corpus, watchlist)
+        top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
+        below = stories.stories[len(top):]
+        views = Corpus(articles=[story_article(s, articles) for s in top])
     with stage("chunk"):
-        plan = chunk_corpus(corpus, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
+        plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
                             count_tokens=count_tokens or token_counter(settings.model))
     registry = Registry.load(options.registry)
+    reports = [OtherReport(story_id=s.id, article_ids=s.article_ids, outlets=s.outlets,
+                           headline_ar=_headline_ar(articles[s.lead_id])) for s in below]
     with stage("summarize"):
-        batch = await summarize.summarize(plan, metered, summarize.SummarizeOptions(
-            max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
-            registry=registry))
+        batch, reports = await asyncio.gather(
+            summarize.summarize(plan, metered, summarize.SummarizeOptions(
+                max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
+                registry=registry)),
+            summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks,
+                                          concurrency=options.concurrency))
+    by_story = {s.id: s for s in top}
+    batch = batch.model_copy(update={"summaries": [
+        s.model_copy(update={"story_article_ids": by_story[s.article_id].article_ids,
+                             "outlets": by_story[s.article_id].outlets}) for s in batch.summaries]})
     with stage("verify"):
-        batch = verify(batch, {a.id: a for a in corpus.articles}, registry)
-    prompt_names = summarize.PROMPTS + compose.PROMPTS
+        batch = verify(batch, articles, registry)
+    prompt_names = summarize.PROMPTS + compose.PROMPTS + (summarize.HEADLINE_PROMPTS if reports else [])
     if any(len(item.chunks) > 1 for item in plan.items):
         prompt_names += summarize.MERGE_PROMPTS
     run = compose.RunFacts(
@@ -151,7 +170,14 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
         methodology = methodology.model_copy(update={"budget_note": (
             f"the budget of ${options.max_cost_usd:.4f} stopped {metered.refused} call(s); "
             "the articles they were for are listed as not summarized")})
-    return briefing.model_copy(update={"methodology": methodology}), metered
+    return briefing.model_copy(update={"methodology": methodology, "other_reports": reports,
+                                       "clustering": f"{len(corpus.articles)} articles in {len(stories.stories)} "
+                                                     f"stories ({stories.method})"}), metered
+
+
+def _headline_ar(article: Article) -> str:
+    text = article.title or article.lede
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 @contextlib.contextmanager
@@ -190,7 +216,8 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
         paths = write_outputs(rendered, options.out_dir, options.date)
     u = metered.usage
     manifest = Manifest(
-        date=options.date, model=settings.model, articles=len(corpus.articles), stories=len(corpus.articles),
+        date=options.date, model=settings.model, articles=len(corpus.articles),
+        stories=len(briefing.summaries) + len(briefing.failed) + len(briefing.other_reports),
         summarized=len(briefing.summaries), failed=len(briefing.failed), calls=u.calls, reasks=u.reasks,
         input_tokens=u.input_tokens, output_tokens=u.output_tokens,
         cost_usd=None if u.unpriced_calls else round(u.cost_usd, 6), unpriced_calls=u.unpriced_calls,

@@ -73,6 +73,9 @@ def cli() -> None:
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path),
               help="Extra transliteration registry TOML (adds to the packaged one).")
 @click.option("--max-cost", type=float, help="Budget in USD: no paid call starts past it.")
+@click.option("--max-stories", type=int, help="Full summaries for the top N stories; the rest as Other reports.")
+@click.option("--watchlist", type=click.Path(dir_okay=False, path_type=Path),
+              help="TOML of topics/places/actors (Arabic and English terms) that rank stories.")
 @click.option("--no-cache", is_flag=True, help="Do not use the response cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Response cache folder [default: $XDG_CACHE_HOME/briefing or ~/.cache/briefing].")
@@ -83,7 +86,8 @@ def cli() -> None:
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
              structured_output: str | None, formats: str | None, concurrency: int | None,
-             config_file: Path | None, registry: Path | None, max_cost: float | None, no_cache: bool,
+             config_file: Path | None, registry: Path | None, max_cost: float | None, max_stories: int | None,
+             watchlist: Path | None, no_cache: bool,
              cache_dir: Path | None, record: Path | None, replay: Path | None) -> None:
     """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
     from . import api
@@ -97,7 +101,7 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
     options = api.GenerateOptions(
         date=date, out_dir=out_dir, formats=api.check_formats(cfg.formats), max_chunk_tokens=cfg.max_chunk_tokens,
         concurrency=cfg.concurrency, max_reasks=cfg.max_reasks, record=record, replay=replay,
-        registry=registry or cfg.registry, max_cost_usd=max_cost,
+        registry=registry or cfg.registry, max_cost_usd=max_cost, max_stories=max_stories, watchlist=watchlist,
         cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")
     corpus = api.read_inputs(inputs, options.ingest)
     for problem in corpus.problems:

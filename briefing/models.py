@@ -67,6 +67,45 @@ class Corpus(Model):
     problems: list[InputProblem] = Field(default_factory=list)
 
 
+# --------------------------------------------------------------------------- cluster
+
+
+class StorySentence(Model):
+    """A sentence another article of the story adds to its lead, by offsets into that article."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+class Story(Model):
+    """One development as reported by one or more outlets (syndicated copies grouped)."""
+
+    id: str = Field(description="The lead article's id.")
+    lead_id: str = Field(description="The most complete article, which the model reads in full.")
+    article_ids: list[str] = Field(description="Every article of the story, lead first.")
+    outlets: list[str]
+    extra: list[StorySentence] = Field(default_factory=list)
+    length: int = Field(description="Characters the model reads for this story.")
+    score: float = Field(default=0.0, description="Watchlist score.")
+    watch_hits: list[str] = Field(default_factory=list, description="Watchlist topics it matches.")
+
+
+class StoryPlan(Model):
+    stories: list[Story]
+    method: str
+
+
+class OtherReport(Model):
+    """A story below the cut: listed with an English headline and its outlets."""
+
+    story_id: str
+    article_ids: list[str]
+    outlets: list[str]
+    headline_ar: str
+    headline_en: str | None = None
+
+
 # --------------------------------------------------------------------------- chunk
 
 
@@ -175,6 +214,17 @@ class MergeDraft(Model):
     summary_en: str = Field(description="Two to four English sentences summarizing the whole article.")
 
 
+class HeadlineDraft(Model):
+    id: str = Field(description="The id given with the Arabic headline, copied exactly.")
+    headline_en: str = Field(description="A faithful English translation of the Arabic headline, at most 15 words.")
+
+
+class HeadlinesDraft(Model):
+    """English translations of a batch of Arabic news headlines."""
+
+    items: list[HeadlineDraft] = Field(description="One entry per headline given, in the same order.")
+
+
 class BlufDraft(Model):
     text_en: str = Field(description="One English sentence for a decision-maker, stating a key development.")
     claim_ids: list[str] = Field(
@@ -207,6 +257,9 @@ ClaimStatus = Literal["verified", "unverified", "unchecked"]
 
 class Evidence(Model):
     quote_ar: str = Field(description="The Arabic quote as the model gave it.")
+    article_id: str | None = Field(
+        default=None, description="The article the span was found in, when not the claim's own (syndicated copy)."
+    )
     start: int | None = Field(default=None, description="Offset of the matched span in the article text.")
     end: int | None = Field(default=None, description="End offset (exclusive) of the matched span.")
 
@@ -259,6 +312,8 @@ class ArticleSummary(Model):
     dates: list[DateMention] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     chunks: int = Field(description="How many chunks the article was summarized in.")
+    story_article_ids: list[str] = Field(default_factory=list, description="All articles of the story, lead first.")
+    outlets: list[str] = Field(default_factory=list, description="Distinct outlets that carried the story.")
     summary_problems: list[str] = Field(
         default_factory=list,
         description="Details of headline_en/summary_en that none of the article's verified evidence supports.",
@@ -389,6 +444,8 @@ class Briefing(Model):
     articles: list[Article] = Field(description="Every article read, with its original text.")
     input_problems: list[InputProblem]
     unregistered_names: list[UnregisteredName] = Field(default_factory=list)
+    other_reports: list[OtherReport] = Field(default_factory=list, description="Stories below the cut.")
+    clustering: str | None = Field(default=None, description="How articles were grouped into stories.")
     methodology: Methodology
 
     def article(self, article_id: str) -> Article:

@@ -27,13 +27,17 @@ from .models import (
     Evidence,
     FailedArticle,
     Figure,
+    HeadlinesDraft,
     MergeDraft,
+    OtherReport,
     Place,
     SummaryBatch,
 )
 from .registry import Registry
 
 PROMPTS = ["summarize.system.j2", "summarize.user.j2", "reask.user.j2"]
+HEADLINE_PROMPTS = ["headlines.system.j2", "headlines.user.j2"]
+HEADLINES_PER_CALL = 40
 MERGE_PROMPTS = ["merge.system.j2", "merge.user.j2"]
 
 # Given an article and the model's draft, the problems to send back (e.g. evidence not found).
@@ -141,3 +145,36 @@ def to_summary(item: ChunkedArticle, headline: str, summary: str, drafts: list[A
         entities=list(entities.values()), places=list(places.values()), dates=list(dates.values()),
         figures=list(figures.values()), chunks=len(item.chunks),
     )
+
+
+async def translate_headlines(reports: list[OtherReport], completion: MeteredCompletion, *, max_reasks: int = 2,
+                              concurrency: int = 4, per_call: int = HEADLINES_PER_CALL) -> list[OtherReport]:
+    """English headlines for the stories below the cut, many per call. A batch that fails keeps
+    its Arabic headlines (shown untranslated), it does not fail the briefing."""
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    async def batch(items: list[OtherReport]) -> dict[str, str]:
+        ids = [r.story_id for r in items]
+        messages = [
+            {"role": "system", "content": prompting.render("headlines.system.j2")},
+            {"role": "user", "content": prompting.render(
+                "headlines.user.j2", items=[{"id": r.story_id, "headline_ar": r.headline_ar} for r in items])},
+        ]
+
+        def check(draft: HeadlinesDraft) -> list[str]:
+            got = [i.id for i in draft.items]
+            return [] if sorted(got) == sorted(ids) else [f"answer for exactly these ids, once each: {', '.join(ids)}"]
+
+        async with gate:
+            try:
+                draft = await structured.ask(completion, purpose=f"headlines {ids[0]}..", messages=messages,
+                                             model=HeadlinesDraft, max_reasks=max_reasks, check=check,
+                                             strict_check=False)
+            except BriefingError:
+                return {}
+        return {i.id: i.headline_en for i in draft.items if i.id in ids}
+
+    batches = [reports[i:i + per_call] for i in range(0, len(reports), per_call)]
+    results = await asyncio.gather(*(batch(b) for b in batches))
+    english = {k: v for r in results for k, v in r.items()}
+    return [r.model_copy(update={"headline_en": english.get(r.story_id)}) for r in reports]

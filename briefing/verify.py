@@ -15,7 +15,7 @@ are resolved against the publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from . import dates
 from .arabic import locate
@@ -35,18 +35,26 @@ from .models import (
 from .registry import Registry, packaged
 
 
-def check_claim(claim: Claim, article: Article, registry: Registry) -> Claim:
+def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequence[Article] = ()) -> Claim:
+    """Locate the claim's quotes (in its article, else in the story's other articles) and guard it."""
     evidence: list[Evidence] = []
     problems: list[str] = []
     spans: list[str] = []
     for ev in claim.evidence:
-        span = locate(ev.quote_ar, article.text)
-        if span is None:
+        found = None
+        for candidate in (article, *others):
+            span = locate(ev.quote_ar, candidate.text)
+            if span is not None:
+                found = (candidate, span)
+                break
+        if found is None:
             problems.append(f"evidence not found in the article: «{_short(ev.quote_ar)}»")
             evidence.append(Evidence(quote_ar=ev.quote_ar))
         else:
-            evidence.append(Evidence(quote_ar=ev.quote_ar, start=span[0], end=span[1]))
-            spans.append(article.text[span[0]:span[1]])
+            where, (start, end) = found
+            evidence.append(Evidence(quote_ar=ev.quote_ar, start=start, end=end,
+                                     article_id=None if where.id == article.id else where.id))
+            spans.append(where.text[start:end])
     if not claim.evidence:
         problems.append("no evidence quoted")
     if spans:
@@ -66,10 +74,11 @@ def check_claim(claim: Claim, article: Article, registry: Registry) -> Claim:
 _GENERIC = {"the outlet", "the newspaper", "the article", "the report", "the author"}
 
 
-def verify_summary(summary: ArticleSummary, article: Article, registry: Registry | None = None) -> ArticleSummary:
+def verify_summary(summary: ArticleSummary, article: Article, registry: Registry | None = None,
+                   others: Sequence[Article] = ()) -> ArticleSummary:
     reg = registry or packaged()
-    claims = [check_claim(c, article, reg) for c in summary.claims]
-    spans = _verified_spans(claims, {article.id: article})
+    claims = [check_claim(c, article, reg, others) for c in summary.claims]
+    spans = _verified_spans(claims, {a.id: a for a in (article, *others)})
     summary_problems = [p for text in (summary.headline_en, summary.summary_en)
                         for p in guard(text, spans, published=article.published, registry=reg, polarity=False)]
     return summary.model_copy(update={
@@ -81,8 +90,9 @@ def verify_summary(summary: ArticleSummary, article: Article, registry: Registry
 
 
 def _verified_spans(claims: list[Claim], articles: Mapping[str, Article]) -> list[str]:
-    return [articles[c.article_id].text[e.start:e.end] for c in claims if c.status == "verified"
-            for e in c.evidence if e.start is not None and e.end is not None]
+    return [articles[e.article_id or c.article_id].text[e.start:e.end] for c in claims if c.status == "verified"
+            for e in c.evidence if e.start is not None and e.end is not None
+            and (e.article_id or c.article_id) in articles]
 
 
 def verify_bluf(bluf: list[BlufPoint], summaries: list[ArticleSummary], articles: Mapping[str, Article],
@@ -106,9 +116,9 @@ def verify_bluf(bluf: list[BlufPoint], summaries: list[ArticleSummary], articles
 
 def verify(batch: SummaryBatch, articles: Mapping[str, Article], registry: Registry | None = None) -> SummaryBatch:
     reg = registry or packaged()
-    return batch.model_copy(
-        update={"summaries": [verify_summary(s, articles[s.article_id], reg) for s in batch.summaries]}
-    )
+    return batch.model_copy(update={"summaries": [
+        verify_summary(s, articles[s.article_id], reg, [articles[i] for i in s.story_article_ids[1:] if i in articles])
+        for s in batch.summaries]})
 
 
 def _canonical(entity: Entity, registry: Registry) -> Entity:
