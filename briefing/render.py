@@ -146,8 +146,11 @@ def _sections(briefing: Briefing) -> list[_SectionView]:
     return views
 
 
-def render_html(briefing: Briefing) -> str:
-    """The briefing as one self-contained HTML document."""
+PDF_ORIGINALS_MAX = 10  # beyond this many articles the emailed PDF leaves the originals to the HTML
+
+
+def render_html(briefing: Briefing, *, include_originals: bool = True) -> str:
+    """The briefing as one self-contained HTML document (with the original articles, for review)."""
     sections = _sections(briefing)
     claim_labels: dict[str, str] = {}
     for n, summary in enumerate((s for v in sections for s in v.summaries), start=1):
@@ -164,6 +167,7 @@ def render_html(briefing: Briefing) -> str:
             sources={s.article_id: s for s in briefing.sources},
             articles={a.id: a for a in briefing.articles},
             date_text=date_text,
+            include_originals=include_originals,
             stats={
                 "claims": len(claims),
                 "verified": sum(c.status == "verified" for c in claims),
@@ -229,7 +233,9 @@ def render(briefing: Briefing, formats: Collection[str]) -> dict[str, bytes]:
         if "html" in formats:
             out["html"] = html.encode("utf-8")
         if "pdf" in formats:
-            out["pdf"] = render_pdf(html)
+            # The PDF is the HTML printed; a whole day's originals (megabytes of Arabic) stay in the HTML.
+            small = len(briefing.articles) <= PDF_ORIGINALS_MAX
+            out["pdf"] = render_pdf(html if small else render_html(briefing, include_originals=False))
     if "json" in formats:
         out["json"] = render_json(briefing).encode("utf-8")
     return out

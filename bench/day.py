@@ -1,0 +1,165 @@
+"""Generate the briefing of one corpus day against the latency simulator and measure it.
+
+    .venv/bin/python bench/day.py ../shared/corpus/saudinewsnet/2015-07-23.zip --concurrency 32 --latency 1
+
+Prints a table, then (last line) one JSON object with: articles, stories, calls, input_tokens,
+output_tokens, naive_calls, naive_input_tokens, wall_s, bound_s, cpu_ms_per_article, warm_calls,
+warm_wall_s, peak_rss_mb, pdf_pages, pdf_s.
+
+* bound_s: max(total simulated call time / concurrency, longest chain of dependent calls)
+  plus render time.
+* naive_*: the usual map-reduce recipe on the same day: one map call per chunk and one reduce
+  call per article, for every article (syndicated copies included), with the same prompts.
+* warm_*: the same day again against the response cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
+
+from briefing import api, prompting, render  # noqa: E402
+from briefing.chunk import chunk_corpus  # noqa: E402
+from briefing.llm import ModelSettings, token_counter  # noqa: E402
+from briefing.models import ArticleDraft, MergeDraft  # noqa: E402
+
+
+class Sim:
+    def __init__(self, port: int, latency: float, per_token: float) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "bench" / "simulator.py"), "--port", str(port), "--latency", str(latency),
+             "--per-token", str(per_token)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        assert "ready" in line, line
+        self.base_url = f"http://127.0.0.1:{port}/v1"
+
+    def dump(self) -> list[dict[str, Any]]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as fh:
+            path = fh.name
+        self.proc.stdin.write(f"dump {path}\n")
+        self.proc.stdin.flush()
+        self.proc.stdout.readline()
+        text = Path(path).read_text(encoding="utf-8")
+        os.unlink(path)
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+def naive(corpus: Any, model: str, max_tokens: int, avg_map_output: float) -> tuple[int, int]:
+    """Calls and input tokens of one map call per chunk + one reduce call per article, all articles."""
+    count = token_counter(model)
+    plan = chunk_corpus(corpus, tokenizer_model=model, max_tokens=max_tokens, count_tokens=count)
+    system = prompting.render("summarize.system.j2", registry=[])
+    schema_tokens = count(json.dumps(ArticleDraft.model_json_schema(), ensure_ascii=False))
+    merge_system = prompting.render("merge.system.j2")
+    merge_schema = count(json.dumps(MergeDraft.model_json_schema(), ensure_ascii=False))
+    calls = tokens = 0
+    for item in plan.items:
+        for i, chunk in enumerate(item.chunks):
+            user = prompting.render("summarize.user.j2", article=item.article, text=chunk.text, part_number=i + 1,
+                                    part_count=len(item.chunks))
+            tokens += count(system + user) + schema_tokens
+            calls += 1
+        tokens += count(merge_system) + merge_schema + int(avg_map_output * len(item.chunks))
+        calls += 1
+    return calls, tokens
+
+
+def run_day(path: Path, args: argparse.Namespace, sim: Sim, cache: Path, out: Path) -> dict[str, Any]:
+    settings = ModelSettings(model="openai/gpt-4o-mini", api_base=sim.base_url, timeout_s=120)
+    options = api.GenerateOptions(date=args.date, out_dir=out, formats=("json",), concurrency=args.concurrency,
+                                  cache_path=cache, max_stories=args.max_stories)
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    result = api.generate([path], settings, options)
+    return {"result": result, "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - cpu0}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("day", type=Path)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--latency", type=float, default=1.0)
+    parser.add_argument("--per-token", type=float, default=0.0)
+    parser.add_argument("--max-stories", type=int, default=None)
+    parser.add_argument("--port", type=int, default=18090)
+    args = parser.parse_args()
+    args.date = dt.date.fromisoformat(re.search(r"\d{4}-\d{2}-\d{2}", args.day.name).group(0))  # type: ignore[union-attr]
+    sim = Sim(args.port, args.latency, args.per_token)
+    work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        cold = run_day(args.day, args, sim, work / "cache.sqlite", work / "out")
+        log = sim.dump()
+        warm = run_day(args.day, args, sim, work / "cache.sqlite", work / "out-warm")
+        warm_log = sim.dump()
+    finally:
+        sim.close()
+    result = cold["result"]
+    briefing, manifest = result.briefing, result.manifest
+    corpus = api.read_inputs([args.day])
+
+    # render the full day once more to time the PDF on its own
+    t0 = time.perf_counter()
+    rendered = render.render(briefing, ("html", "pdf"))
+    pdf_s = time.perf_counter() - t0
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as fh:
+        fh.write(rendered["pdf"])
+        fh.flush()
+        info = subprocess.run(["pdfinfo", fh.name], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    render_s = pdf_s
+
+    total_sim = sum(e["delay_s"] for e in log)
+    per_story: dict[str, float] = {}
+    for e in log:
+        if e["schema"] in ("ArticleDraft", "MergeDraft") and e["story"]:
+            per_story[e["story"]] = per_story.get(e["story"], 0.0) + e["delay_s"]
+    compose_s = sum(e["delay_s"] for e in log if e["schema"] == "BriefingDraft")
+    chain = max(per_story.values(), default=0.0) + compose_s
+    bound_s = max(total_sim / args.concurrency, chain) + render_s
+    summarize_calls = [e for e in log if e["schema"] == "ArticleDraft"]
+    avg_out = sum(e["completion_tokens"] for e in summarize_calls) / max(1, len(summarize_calls))
+    naive_calls, naive_tokens = naive(corpus, "openai/gpt-4o-mini", 3000, avg_out)
+    llm_free_cpu = cold["cpu_s"] - manifest.stage_wall_s.get("render", 0.0) * 0  # see README: includes client
+    out = {
+        "articles": manifest.articles, "stories": manifest.stories, "calls": manifest.calls,
+        "input_tokens": manifest.input_tokens, "output_tokens": manifest.output_tokens,
+        "naive_calls": naive_calls, "naive_input_tokens": naive_tokens,
+        "wall_s": round(cold["wall_s"], 2), "bound_s": round(bound_s, 2),
+        "cpu_ms_per_article": round(1000 * llm_free_cpu / max(1, manifest.articles), 2),
+        "warm_calls": warm["result"].manifest.calls + len(warm_log), "warm_wall_s": round(warm["wall_s"], 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "pdf_pages": pages, "pdf_s": round(pdf_s, 2),
+    }
+    print(f"{'day':<22}{args.day.name}")
+    print(f"{'stages (s)':<22}{json.dumps(manifest.stage_wall_s)}")
+    print(f"{'simulated call time':<22}{total_sim:.1f} s over {len(log)} calls; longest chain {chain:.1f} s")
+    print(f"{'claims':<22}{briefing.methodology.claims_verified} verified, "
+          f"{briefing.methodology.claims_unverified} unverified; failed stories {len(briefing.failed)}")
+    for key, value in out.items():
+        print(f"{key:<22}{value}")
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

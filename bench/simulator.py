@@ -1,0 +1,139 @@
+"""A local OpenAI-compatible latency simulator for benchmarks. It is not a model.
+
+Each answer takes ``latency + per_token * output_tokens`` seconds and is schema-valid JSON built
+from the request's own Arabic text, so the whole pipeline (validation, evidence location,
+grounding, compose) runs: summaries quote real sentences of the article, headlines are
+placeholders, the briefing frame cites the claim and article ids it was given. Token counts
+use litellm's tokenizer for the model name given with --tokenizer (default gpt-4o-mini).
+
+    python bench/simulator.py --port 18090 --latency 1.0 --per-token 0.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from briefing.testing.server import OpenAIServer, Reply, schema_name  # noqa: E402
+
+_ARTICLE = re.compile(r"<<<ARTICLE (\w+)>>>\n(.*?)\n<<<END ARTICLE \1>>>", re.S)
+_SENTENCE = re.compile(r"[^.!?؟\n]{40,300}[.!?؟]")
+
+
+def _grounded(sentence: str) -> bool:
+    """Whether the simulator's generic claim passes the guard with this sentence as evidence."""
+    from briefing.guard import guard
+    from briefing.registry import packaged
+
+    return not guard(CLAIM, [sentence], published=None, registry=packaged())
+
+
+CLAIM = "the article reports this development."
+
+
+def article_draft(request: dict[str, Any]) -> dict[str, Any]:
+    user = request["messages"][1]["content"]
+    match = _ARTICLE.search(user)
+    text = match.group(2) if match else user
+    picks = [s.strip() for s in _SENTENCE.findall(text) if _grounded(s.strip())][:3] or [text[:120].strip()]
+    return {
+        "headline_en": "simulated headline",
+        "summary_en": "a simulated summary of the article.",
+        "claims": [{"text_en": CLAIM, "evidence": [quote],
+                    "attributed_to": "the outlet", "stance": "asserted"} for quote in picks],
+        "entities": [], "places": [], "dates": [], "figures": [],
+    }
+
+
+def briefing_draft(request: dict[str, Any]) -> dict[str, Any]:
+    user = request["messages"][1]["content"]
+    claims = re.findall(r"^- \[([0-9a-f]{16}-c\d+)\]", user, re.M)
+    articles = list(dict.fromkeys(re.findall(r"^Article ([0-9a-f]{16})", user, re.M)))
+    return {
+        "title": "simulated briefing",
+        "bluf": [{"text_en": "a simulated bottom line.", "claim_ids": [c]} for c in claims[:3]] or
+                [{"text_en": "nothing to report.", "claim_ids": ["none"]}],
+        "sections": [{"heading": "all stories", "summary_en": "simulated.", "article_ids": articles}],
+    }
+
+
+def headlines_draft(request: dict[str, Any]) -> dict[str, Any]:
+    ids = re.findall(r"^\[([0-9a-f]{16})\]", request["messages"][1]["content"], re.M)
+    return {"items": [{"id": i, "headline_en": "simulated headline"} for i in ids]}
+
+
+class Simulator:
+    def __init__(self, latency: float, per_token: float, tokenizer: str) -> None:
+        os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
+        import litellm
+
+        self.litellm = litellm
+        self.latency = latency
+        self.per_token = per_token
+        self.tokenizer = tokenizer
+        self.lock = threading.Lock()
+        self.log: list[dict[str, Any]] = []
+
+    def count(self, text: str) -> int:
+        return int(self.litellm.token_counter(model=self.tokenizer, text=text))
+
+    def __call__(self, request: dict[str, Any]) -> Reply:
+        name = schema_name(request)
+        builders = {"ArticleDraft": article_draft, "BriefingDraft": briefing_draft, "HeadlinesDraft": headlines_draft,
+                    "MergeDraft": lambda r: {"headline_en": "simulated", "summary_en": "simulated."}}
+        if name not in builders:
+            return Reply({"error": {"message": f"simulator: unknown schema {name!r}"}}, 400)
+        content = json.dumps(builders[name](request), ensure_ascii=False)
+        prompt = "".join(m["content"] for m in request["messages"]) + json.dumps(
+            request.get("response_format") or {}, ensure_ascii=False)
+        prompt_tokens, completion_tokens = self.count(prompt), self.count(content)
+        delay = self.latency + self.per_token * completion_tokens
+        user = request["messages"][1]["content"]
+        story = re.search(r"Article id: ([0-9a-f]{16})", user)
+        with self.lock:
+            self.log.append({"schema": name, "story": story.group(1) if story else None, "delay_s": delay,
+                             "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                             "t": time.time()})
+        body = {
+            "id": "sim", "object": "chat.completion", "created": 0, "model": request.get("model", "sim"),
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                      "total_tokens": prompt_tokens + completion_tokens},
+        }
+        return Reply(body, delay_s=delay)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=18090)
+    parser.add_argument("--latency", type=float, default=1.0, help="seconds per call")
+    parser.add_argument("--per-token", type=float, default=0.0, help="seconds per output token")
+    parser.add_argument("--tokenizer", default="gpt-4o-mini")
+    parser.add_argument("--log", type=Path, help="write the per-call log here (JSON lines) on SIGTERM/exit")
+    args = parser.parse_args()
+    sim = Simulator(args.latency, args.per_token, args.tokenizer)
+    with OpenAIServer(sim, port=args.port) as server:
+        print(f"simulator ready at {server.base_url}", flush=True)
+        try:
+            for line in sys.stdin:  # a line "dump PATH" writes the log; EOF stops
+                cmd = line.split()
+                if cmd[:1] == ["dump"]:
+                    with sim.lock:
+                        Path(cmd[1]).write_text("\n".join(json.dumps(e) for e in sim.log), encoding="utf-8")
+                        sim.log.clear()
+                    print("dumped", flush=True)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()
