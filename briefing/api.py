@@ -47,6 +47,7 @@ class GenerateOptions:
     max_cost_usd: float | None = None
     max_stories: int | None = None  # full summaries for the top N stories; the rest as "Other reports"
     watchlist: Path | None = None
+    progress: Callable[[str, int, int], None] | None = None  # (stage, done, total)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
         batch, reports = await asyncio.gather(
             summarize.summarize(plan, metered, summarize.SummarizeOptions(
                 max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
-                registry=registry)),
+                registry=registry, progress=options.progress)),
             summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks,
                                           concurrency=options.concurrency))
     by_story = {s.id: s for s in top}
@@ -210,8 +211,12 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     with _traffic(settings, options):
         briefing, metered = asyncio.run(build_briefing(corpus, settings, options, completion=completion,
                                                        stages=stage))
+    if options.progress:
+        options.progress("render", 0, 1)
     with stage("render"):
         rendered = render.render(briefing, formats)
+    if options.progress:
+        options.progress("render", 1, 1)
     with stage("deliver"):
         paths = write_outputs(rendered, options.out_dir, options.date)
     u = metered.usage

@@ -6,6 +6,8 @@ articles failed · 4 (``verify``) some claims are unverified.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -79,6 +81,8 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not use the response cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Response cache folder [default: $XDG_CACHE_HOME/briefing or ~/.cache/briefing].")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and the written paths.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every input note and unverified claim.")
 @click.option("--record", type=click.Path(dir_okay=False, path_type=Path),
               help="Save every LLM exchange as a vcrpy cassette (keys scrubbed).")
 @click.option("--replay", type=click.Path(dir_okay=False, path_type=Path),
@@ -88,7 +92,7 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
              structured_output: str | None, formats: str | None, concurrency: int | None,
              config_file: Path | None, registry: Path | None, max_cost: float | None, max_stories: int | None,
              watchlist: Path | None, no_cache: bool,
-             cache_dir: Path | None, record: Path | None, replay: Path | None) -> None:
+             cache_dir: Path | None, quiet: bool, verbose: bool, record: Path | None, replay: Path | None) -> None:
     """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
     from . import api
     from .config import load_config
@@ -105,12 +109,21 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
         cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")
     corpus = api.read_inputs(inputs, options.ingest)
     for problem in corpus.problems:
-        click.echo(f"{'note' if problem.level == 'note' else 'skipped'}: {problem.origin}: {problem.reason}",
-                   err=True)
-    click.echo(f"{len(corpus.articles)} article(s) read; model {settings.model}"
-               + (f" (replaying {replay})" if replay else ""), err=True)
-    result = api.generate(inputs, settings, options, corpus=corpus)
-    _report(result.briefing)
+        if problem.level == "error" or verbose or (not quiet and len(corpus.problems) <= 20):
+            click.echo(f"{'note' if problem.level == 'note' else 'skipped'}: {problem.origin}: {problem.reason}",
+                       err=True)
+    if not quiet:
+        click.echo(f"{len(corpus.articles)} article(s) read; model {settings.model}"
+                   + (f" (replaying {replay})" if replay else ""), err=True)
+    with contextlib.ExitStack() as stack:
+        if not quiet and len(corpus.articles) > 1:
+            from .progress import PlainProgress, RichProgress
+
+            bar: Any = stack.enter_context(RichProgress()) if sys.stderr.isatty() else PlainProgress()
+            options = dataclasses.replace(options, progress=bar)
+        result = api.generate(inputs, settings, options, corpus=corpus)
+    if not quiet:
+        _report(result.briefing, verbose)
     for path in result.paths:
         click.echo(str(path))
     if result.partial:
@@ -126,7 +139,7 @@ def _cache_dir(explicit: Path | None) -> Path:
     return Path(base) / "briefing"
 
 
-def _report(briefing: Any) -> None:
+def _report(briefing: Any, verbose: bool = False) -> None:
     m = briefing.methodology
     cost = f"${m.cost_usd:.4f}" if m.cost_usd is not None else "cost not priced"
     click.echo(
@@ -135,6 +148,10 @@ def _report(briefing: Any) -> None:
         f"{cost}; {m.wall_s:.1f}s", err=True)
     for failed in briefing.failed:
         click.echo(f"not summarized: {failed.origin}: {failed.reason}", err=True)
+    if verbose:
+        for claim in briefing.claims():
+            if claim.status != "verified":
+                click.echo(f"unverified {claim.id}: {claim.text_en[:90]} — {'; '.join(claim.problems)}", err=True)
 
 
 @cli.command()

@@ -50,13 +50,24 @@ class SummarizeOptions:
     concurrency: int = 4
     check: DraftCheck | None = None  # grounding problems: re-asked, then left for verify to mark
     registry: Registry | None = None  # its entries found in an article go into that article's prompt
+    progress: Callable[[str, int, int], None] | None = None  # (stage, done, total) after each article
 
 
 async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
                     options: SummarizeOptions | None = None) -> SummaryBatch:
     opts = options or SummarizeOptions()
     gate = asyncio.Semaphore(max(1, opts.concurrency))
-    results = await asyncio.gather(*(_one(item, completion, opts, gate) for item in plan.items))
+    done = 0
+
+    async def tracked(item: ChunkedArticle) -> ArticleSummary | FailedArticle:
+        nonlocal done
+        result = await _one(item, completion, opts, gate)
+        done += 1
+        if opts.progress:
+            opts.progress("summarize", done, len(plan.items))
+        return result
+
+    results = await asyncio.gather(*(tracked(item) for item in plan.items))
     summaries = [r for r in results if isinstance(r, ArticleSummary)]
     failed = [r for r in results if isinstance(r, FailedArticle)]
     return SummaryBatch(summaries=summaries, failed=failed, usage=completion.usage)

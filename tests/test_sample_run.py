@@ -106,3 +106,14 @@ def _timed(cmd: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
     return time.perf_counter() - start
+
+
+def test_progress_lines_when_not_a_tty_and_quiet_mode(tmp_path: Path) -> None:
+    args = ["generate", str(SEEDS), "--date", "2017-11-04", "--format", "json",
+            "--replay", str(SEEDS / "sample-run.yaml"), "--out", str(tmp_path)]
+    loud = CliRunner().invoke(cli, args)
+    assert loud.exit_code == 0 and "summarize: 2/2" in loud.output and "render: 1/1" in loud.output
+    quiet = CliRunner().invoke(cli, [*args, "-q"])
+    assert quiet.exit_code == 0 and "summarize:" not in quiet.output
+    assert quiet.output.strip().splitlines() == [str(tmp_path / "briefing-2017-11-04.json"),
+                                                 str(tmp_path / "briefing-2017-11-04.manifest.json")]
