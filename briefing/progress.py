@@ -13,7 +13,7 @@ ProgressFn = Callable[[str, int, int], None]
 class PlainProgress:
     """One line per stage at about every 10% and at the end, so a CI log shows the run advancing."""
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream
         self.last: dict[str, int] = {}
         self.start = time.perf_counter()
@@ -22,7 +22,8 @@ class PlainProgress:
         step = max(1, total // 10)
         if done == total or done - self.last.get(stage, 0) >= step:
             self.last[stage] = done
-            print(f"[{time.perf_counter() - self.start:7.1f}s] {stage}: {done}/{total}", file=self.stream, flush=True)
+            print(f"[{time.perf_counter() - self.start:7.1f}s] {stage}: {done}/{total}", file=self.stream or sys.stderr,
+                  flush=True)
 
 
 class RichProgress:
