@@ -82,7 +82,7 @@ def fold(text: str) -> str:
     return _RUNS.sub(" ", text.lower().translate(_TABLE)).strip()
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
     norm, index = normalize(text)
     return norm, tuple(index)
@@ -111,12 +111,14 @@ def locate(quote: str, text: str, *, min_score: float = 92.0) -> tuple[int, int]
 def _word_find(norm: str, q: str) -> tuple[int, int] | None:
     """Prefer a match on word boundaries; fall back to any match."""
     first = None
-    for m in re.finditer(re.escape(q), norm):
-        s, e = m.start(), m.end()
+    s = norm.find(q)
+    while s != -1:
+        e = s + len(q)
         if first is None:
             first = (s, e)
         if (s == 0 or norm[s - 1] == " ") and (e == len(norm) or norm[e] == " "):
             return (s, e)
+        s = norm.find(q, s + 1)
     return first
 
 

@@ -34,9 +34,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def chunk_article(article: Article, max_tokens: int, count_tokens: CountTokens) -> list[Chunk]:
     text = article.text
-    if count_tokens(text) <= max_tokens:
-        return [Chunk(article_id=article.id, index=0, start=0, end=len(text), text=text,
-                      tokens=count_tokens(text))]
+    size = len(text.encode("utf-8"))
+    # A token is at least one byte, so a text of at most max_tokens bytes fits without counting.
+    tokens = size if size <= max_tokens else count_tokens(text)
+    if tokens <= max_tokens:
+        return [Chunk(article_id=article.id, index=0, start=0, end=len(text), text=text, tokens=tokens)]
     pieces: list[tuple[int, int, int]] = []  # start, end, tokens
     for start, end in sentences(text):
         tokens = count_tokens(text[start:end])

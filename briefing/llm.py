@@ -150,9 +150,9 @@ def tokenizer_model(model: str) -> str:
 
 
 def token_counter(model: str) -> Callable[[str], int]:
+    """Counts tokens as litellm does for this model (its bundled tokenizers: never the network)."""
     litellm = _litellm()
     name = tokenizer_model(model)
-
     def count(text: str) -> int:
         return int(litellm.token_counter(model=name, text=text))
 

@@ -115,7 +115,7 @@ class Chunk(Model):
     start: int = Field(description="Offset of the chunk's first character in the article text.")
     end: int
     text: str
-    tokens: int
+    tokens: int = Field(description="Tokens, or an upper bound (UTF-8 bytes) when that is under the chunk limit.")
 
 
 class ChunkedArticle(Model):

@@ -41,7 +41,8 @@ def _pattern(variant: str) -> re.Pattern[str]:
 class Registry:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        self._arabic = [(e, [_pattern(v) for v in e.arabic]) for e in entries]
+        self._arabic = [(e, [(fold(v), _pattern(v)) for v in e.arabic]) for e in entries]
+        self._patterns = {id(e): pats for e, pats in self._arabic}
         self._english = {f.lower(): e for e in entries for f in e.english_forms}
         self._by_arabic = {fold(v): e for e in entries for v in e.arabic}
 
@@ -54,7 +55,7 @@ class Registry:
 
     def in_text(self, folded: str) -> list[Entry]:
         """Entries with a variant in the (already folded) text."""
-        return [e for e, pats in self._arabic if any(p.search(folded) for p in pats)]
+        return [e for e, pats in self._arabic if any(v in folded and p.search(folded) for v, p in pats)]
 
     def by_english(self, name: str) -> Entry | None:
         return self._english.get(name.lower().strip())
@@ -69,7 +70,7 @@ class Registry:
 
     def supports(self, entry: Entry, folded_span: str) -> bool:
         """A variant as a word (with a clitic), or a long variant inflected (السعوديين for سعودي)."""
-        if any(p.search(folded_span) for e, pats in self._arabic if e is entry for p in pats):
+        if any(v in folded_span and p.search(folded_span) for v, p in self._patterns.get(id(entry), [])):
             return True
         variants = {fold(a) for a in entry.arabic}
         variants |= {v[2:] for v in variants if v.startswith("ال") and len(v) >= 6}  # التركي -> تركي

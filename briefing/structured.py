@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import cache
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -29,8 +30,15 @@ class _Invalid(Exception):
         self.output = output
 
 
+@cache
+def _schema_json(model: type[BaseModel]) -> str:
+    return json.dumps(model.model_json_schema())
+
+
 def model_schema(model: type[BaseModel]) -> dict[str, object]:
-    return model.model_json_schema()
+    """The model's JSON Schema (computed once per model; a fresh copy each call)."""
+    schema: dict[str, object] = json.loads(_schema_json(model))
+    return schema
 
 
 def extract_json(text: str) -> str:
