@@ -12,7 +12,6 @@ English terms), otherwise by coverage (distinct outlets) and then length.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from .arabic import fold
 from .chunk import sentences
 from .errors import UsageError
 from .models import Article, Corpus, Story, StoryPlan, StorySentence
+from .tomlfile import read_toml
 
 NUM_PERM = 64
 THRESHOLD = 0.5
@@ -43,10 +43,7 @@ class WatchTopic:
 
 def load_watchlist(path: Path) -> list[WatchTopic]:
     """``[[topic]]`` tables with ``name``, ``ar`` (Arabic terms), ``en`` (English terms), ``weight``."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read watchlist ({exc})") from None
+    data = read_toml(path, "watchlist")
     topics = []
     for n, raw in enumerate(data.get("topic", []), 1):
         if not raw.get("ar") and not raw.get("en"):

@@ -23,7 +23,6 @@ API keys are never read from this file: litellm reads each provider's usual vari
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any
 
 from .errors import UsageError
 from .llm import STRUCTURED_MODES, ModelSettings, StructuredMode
+from .tomlfile import read_toml
 
 ENV = {
     "model": "BRIEFING_MODEL",
@@ -87,10 +87,7 @@ def find_config_file(explicit: Path | None, environ: Mapping[str, str], cwd: Pat
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read config ({exc})") from None
+    data = read_toml(path, "config")
     flat: dict[str, Any] = {}
     model = data.get("model", {})
     if isinstance(model, str):

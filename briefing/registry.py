@@ -7,13 +7,13 @@ file (``--registry``) adds entries or replaces packaged ones with the same ``eng
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from .arabic import fold
 from .errors import UsageError
+from .tomlfile import read_toml
 
 PACKAGED = Path(__file__).parent / "data" / "registry.toml"
 
@@ -78,10 +78,7 @@ class Registry:
 
 
 def _read(path: Path) -> list[Entry]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read registry ({exc})") from None
+    data = read_toml(path, "registry")
     out = []
     for n, raw in enumerate(data.get("entry", []), 1):
         try:
