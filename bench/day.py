@@ -135,7 +135,8 @@ def main() -> int:
     bound_s = max(total_sim / args.concurrency, chain) + render_s
     summarize_calls = [e for e in log if e["schema"] == "ArticleDraft"]
     avg_out = sum(e["completion_tokens"] for e in summarize_calls) / max(1, len(summarize_calls))
-    naive_calls, naive_tokens = naive(corpus, "openai/gpt-4o-mini", 3000, avg_out)
+    chunk_limit = api.GenerateOptions(date=args.date, out_dir=work).max_chunk_tokens  # same chunks as ours
+    naive_calls, naive_tokens = naive(corpus, "openai/gpt-4o-mini", chunk_limit, avg_out)
     # CPU of everything but rendering (WeasyPrint is single-threaded, so its wall time is its CPU time);
     # this includes the LLM client's own work (litellm, httpx, JSON) for every call
     llm_free_cpu = max(0.0, cold["cpu_s"] - pdf_s)

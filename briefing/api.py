@@ -36,7 +36,7 @@ class GenerateOptions:
     date: dt.date
     out_dir: Path
     formats: tuple[str, ...] = FORMATS
-    max_chunk_tokens: int = 3000
+    max_chunk_tokens: int = 6000
     concurrency: int = 4
     max_reasks: int = 2
     ingest: IngestOptions = field(default_factory=IngestOptions)

@@ -13,7 +13,7 @@ The CLI passes in the flags, the environment mapping and the paths; library code
 
     [run]
     concurrency = 4
-    max_chunk_tokens = 3000
+    max_chunk_tokens = 6000
     max_reasks = 2
     formats = ["html", "pdf", "json"]
 
@@ -48,7 +48,7 @@ class Config:
     timeout_s: float = 120.0
     max_output_tokens: int = 4096
     concurrency: int = 4
-    max_chunk_tokens: int = 3000
+    max_chunk_tokens: int = 6000
     max_reasks: int = 2
     formats: tuple[str, ...] = ("html", "pdf", "json")
     registry: Path | None = None
@@ -124,7 +124,7 @@ def load_config(flags: Mapping[str, Any], environ: Mapping[str, str], *, config_
             timeout_s=float(values.get("timeout_s", 120.0)),
             max_output_tokens=int(values.get("max_output_tokens", 4096)),
             concurrency=int(values.get("concurrency", 4)),
-            max_chunk_tokens=int(values.get("max_chunk_tokens", 3000)),
+            max_chunk_tokens=int(values.get("max_chunk_tokens", 6000)),
             max_reasks=int(values.get("max_reasks", 2)),
             formats=_formats(values.get("formats", ("html", "pdf", "json"))),
             registry=Path(values["registry"]) if values.get("registry") else None,
