@@ -308,13 +308,3 @@ def cost_estimator(settings: ModelSettings) -> Callable[[LLMRequest], float]:
             return 0.0  # litellm cannot price this model: the budget cannot bind
 
     return estimate
-
-
-def price_known(model: str) -> bool:
-    """Whether litellm's bundled cost map prices this model."""
-    litellm = _litellm()
-    try:
-        info = litellm.get_model_info(model)
-    except Exception:
-        return False
-    return bool(info.get("input_cost_per_token") is not None)
