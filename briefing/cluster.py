@@ -103,20 +103,16 @@ def _story(members: list[Article], folded: list[str], watchlist: Sequence[WatchT
             extra.append(StorySentence(article_id=article.id, start=start, end=end))
     outlets = sorted({a.source or a.origin.split("!")[0].split("#")[0] for a in members})
     length = len(lead.text) + sum(s.end - s.start for s in extra)
+    hits = _hits(" ".join(folded), members, watchlist)
     return Story(id=lead.id, lead_id=lead.id, article_ids=[members[k].id for k in order], outlets=outlets,
-                 extra=extra, length=length, score=_score(" ".join(folded), members, watchlist),
-                 watch_hits=_hits(" ".join(folded), members, watchlist))
+                 extra=extra, length=length, score=sum(t.weight for t in watchlist if t.name in hits),
+                 watch_hits=hits)
 
 
 def _hits(folded: str, members: list[Article], watchlist: Sequence[WatchTopic]) -> list[str]:
     english = " ".join((a.title or "") for a in members).lower()
     return [t.name for t in watchlist
             if any(fold(term) in folded for term in t.terms_ar) or any(term.lower() in english for term in t.terms_en)]
-
-
-def _score(folded: str, members: list[Article], watchlist: Sequence[WatchTopic]) -> float:
-    hits = set(_hits(folded, members, watchlist))
-    return sum(t.weight for t in watchlist if t.name in hits)
 
 
 def story_text(story: Story, articles: dict[str, Article]) -> str:

@@ -8,7 +8,9 @@ the other inputs are still read.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import io
 import json
 import re
 import zipfile
@@ -180,8 +182,6 @@ def _read_bytes(reader: _Reader, origin: str, name: str, data: bytes, meta: Mapp
 
 
 def _read_zip(reader: _Reader, origin: str, data: bytes) -> None:
-    import io
-
     opts = reader.options
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -330,9 +330,7 @@ def _first(record: Mapping[str, Any], keys: Sequence[str]) -> str | None:
     return None
 
 
-def _published(meta: Mapping[str, Any], keys: Sequence[str]) -> tuple[Any, str | None]:
-    import datetime as dt
-
+def _published(meta: Mapping[str, Any], keys: Sequence[str]) -> tuple[dt.date | None, str | None]:
     raw = _first(meta, keys)
     note = meta.get("published_note") if isinstance(meta.get("published_note"), str) else None
     if raw is None:

@@ -275,31 +275,22 @@ class Claim(Model):
     problems: list[str] = Field(default_factory=list)
 
 
-class Entity(Model):
-    name_ar: str
-    name_en: str
-    kind: EntityKind
+class Entity(EntityDraft):
     registered: bool = Field(default=False, description="name_en is the registry's canonical name.")
 
 
-class Place(Model):
-    name_ar: str
-    name_en: str
+class Place(PlaceDraft):
+    pass
 
 
-class DateMention(Model):
-    text_ar: str
-    meaning_en: str
+class DateMention(DateDraft):
     iso: str | None = Field(default=None, description="Resolved date: YYYY-MM-DD, YYYY-MM or YYYY.")
     precision: Literal["day", "week", "month", "year"] | None = None
     note: str | None = Field(default=None, description="Why it is unresolved, when it is.")
 
 
-class Figure(Model):
-    number: str
-    unit: str
-    counts: str
-    quote_ar: str
+class Figure(FigureDraft):
+    pass
 
 
 class ArticleSummary(Model):

@@ -15,7 +15,7 @@ are resolved against the publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from . import dates
 from .arabic import locate
@@ -33,6 +33,7 @@ from .models import (
     SummaryBatch,
 )
 from .registry import Registry, packaged
+from .summarize import DraftCheck
 
 
 def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequence[Article] = ()) -> Claim:
@@ -134,9 +135,6 @@ def _resolve(mention: DateMention, article: Article) -> DateMention:
         return mention.model_copy(update={"iso": None, "precision": None, "note": "not a recognised date form"})
     d = found[0]
     return mention.model_copy(update={"iso": d.iso, "precision": d.precision, "note": d.note})
-
-
-DraftCheck = Callable[[ChunkedArticle, ArticleDraft], list[str]]
 
 
 def draft_checker(registry: Registry | None = None) -> DraftCheck:
