@@ -24,6 +24,7 @@ from .deliver import write_outputs
 from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
+from .mail import EmailResult, SmtpSettings, email_briefing
 from .models import Article, Briefing, Corpus, Manifest, OtherReport
 from .registry import Registry
 from .verify import draft_checker, verify
@@ -38,6 +39,7 @@ class GenerateOptions:
     formats: tuple[str, ...] = FORMATS
     max_chunk_tokens: int = 6000
     concurrency: int = 4
+    pack_articles: int = 6  # short articles summarized together per call
     max_reasks: int = 2
     ingest: IngestOptions = field(default_factory=IngestOptions)
     record: Path | None = None
@@ -144,6 +146,7 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
         batch, reports = await asyncio.gather(
             summarize.summarize(plan, metered, summarize.SummarizeOptions(
                 max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
+                pack_articles=options.pack_articles,
                 registry=registry, progress=options.progress)),
             summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks,
                                           concurrency=options.concurrency))
@@ -154,6 +157,8 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
     with stage("verify"):
         batch = verify(batch, articles, registry)
     prompt_names = summarize.PROMPTS + compose.PROMPTS + (summarize.HEADLINE_PROMPTS if reports else [])
+    if any(len(g) > 1 for g in summarize.packs(plan.items, options.pack_articles, summarize.PACK_BYTES)):
+        prompt_names += summarize.PACK_PROMPTS
     if any(len(item.chunks) > 1 for item in plan.items):
         prompt_names += summarize.MERGE_PROMPTS
     run = compose.RunFacts(
@@ -223,7 +228,7 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     manifest = Manifest(
         date=options.date, model=settings.model, articles=len(corpus.articles),
         stories=len(briefing.summaries) + len(briefing.failed) + len(briefing.other_reports),
-        summarized=len(briefing.summaries), failed=len(briefing.failed), calls=u.calls, reasks=u.reasks,
+        summarized=len(briefing.summaries), failed=len(briefing.failed), calls=u.calls, retries=u.retries, reasks=u.reasks,
         input_tokens=u.input_tokens, output_tokens=u.output_tokens,
         cost_usd=None if u.unpriced_calls else round(u.cost_usd, 6), unpriced_calls=u.unpriced_calls,
         cache_hits=u.cache_hits, budget_usd=options.max_cost_usd, refused_for_budget=metered.refused,
@@ -289,3 +294,13 @@ def verify_briefing(briefing: Briefing, registry: Path | None = None) -> VerifyR
                                           "bluf": verify_bluf(briefing.bluf, summaries, articles, reg),
                                           "unregistered_names": compose.unregistered(summaries)})
     return VerifyReport(briefing=updated, changed=changed)
+
+
+def email_file(pdf_path: Path, json_path: Path | None = None, *, sender: str | None, recipients: Sequence[str],
+               smtp: SmtpSettings, sent_at: dt.datetime | None = None, dry_run: Path | None = None) -> EmailResult:
+    """Email a written briefing PDF; the date and bottom line come from the briefing JSON next to it."""
+    from .mail import briefing_json_for
+
+    briefing = load_briefing(json_path or briefing_json_for(pdf_path))
+    return email_briefing(briefing, pdf_path, sender=sender, recipients=recipients, smtp=smtp, sent_at=sent_at,
+                          dry_run=dry_run)

@@ -67,10 +67,13 @@ def cli() -> None:
               help="Folder to write briefing-DATE.{html,pdf,json} into.")
 @click.option("--model", help="litellm model, e.g. openai/gpt-4o-mini [env BRIEFING_MODEL].")
 @click.option("--api-base", help="Endpoint of an OpenAI-compatible server [env BRIEFING_API_BASE].")
-@click.option("--structured-output", type=click.Choice(["json_schema", "json_object", "prompt"]),
-              help="How the model is asked for JSON [env BRIEFING_STRUCTURED_OUTPUT].")
+@click.option("--structured-output", type=click.Choice(["auto", "json_schema", "json_object", "prompt"]),
+              help="How the model is asked for JSON; auto (default) chooses per provider "
+                   "[env BRIEFING_STRUCTURED_OUTPUT].")
 @click.option("--format", "formats", help="Comma-separated: html,pdf,json (default: all three).")
 @click.option("--concurrency", type=int, help="Parallel model calls (default 4).")
+@click.option("--pack", "pack_articles", type=int,
+              help="Short articles summarized together per call (default 6; 1: one call per article).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path),
               help="Extra transliteration registry TOML (adds to the packaged one).")
@@ -89,7 +92,7 @@ def cli() -> None:
               help="Answer every LLM request from a cassette; no network.")
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
-             structured_output: str | None, formats: str | None, concurrency: int | None,
+             structured_output: str | None, formats: str | None, concurrency: int | None, pack_articles: int | None,
              config_file: Path | None, registry: Path | None, max_cost: float | None, max_stories: int | None,
              watchlist: Path | None, no_cache: bool,
              cache_dir: Path | None, quiet: bool, verbose: bool, record: Path | None, replay: Path | None) -> None:
@@ -99,12 +102,13 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
 
     cfg = load_config(
         {"model": model, "api_base": api_base, "structured_output": structured_output,
-         "formats": _formats(formats), "concurrency": concurrency},
+         "formats": _formats(formats), "concurrency": concurrency, "pack_articles": pack_articles},
         os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
     settings = api.settings_from_cassette(replay) if replay else cfg.model_settings()
     options = api.GenerateOptions(
         date=date, out_dir=out_dir, formats=api.check_formats(cfg.formats), max_chunk_tokens=cfg.max_chunk_tokens,
-        concurrency=cfg.concurrency, max_reasks=cfg.max_reasks, record=record, replay=replay,
+        concurrency=cfg.concurrency, pack_articles=cfg.pack_articles, max_reasks=cfg.max_reasks, record=record,
+        replay=replay,
         registry=registry or cfg.registry, max_cost_usd=max_cost, max_stories=max_stories, watchlist=watchlist,
         cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")
     corpus = api.read_inputs(inputs, options.ingest)
@@ -194,6 +198,68 @@ def verify(briefing_json: Path, out_file: Path | None, registry: Path | None) ->
         write_atomic(out_file, render_json(report.briefing).encode("utf-8"))
         click.echo(str(out_file))
     sys.exit(EXIT_OK if not bad else EXIT_UNVERIFIED)
+
+
+@cli.command()
+@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "to", multiple=True, metavar="ADDR|GROUP",
+              help="Recipient, or a group name from [email.groups]; repeatable or comma-separated "
+                   "[default: the config's default_group].")
+@click.option("--from", "sender", help="Sender address [config: from under [email]].")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The briefing JSON (default: the .json next to the PDF).")
+@click.option("--smtp-host", help="SMTP server [config: smtp_host; default localhost].")
+@click.option("--smtp-port", type=int, help="[default: 587 starttls, 465 ssl, 25 none]")
+@click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="[default: starttls]")
+@click.option("--insecure-no-tls", is_flag=True, help="Allow --tls none (the briefing travels unencrypted).")
+@click.option("--ca-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also trust this CA certificate (PEM), e.g. a company CA.")
+@click.option("--timeout", "timeout_s", type=float, help="Seconds per SMTP step [default 30].")
+@click.option("--dry-run", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.eml",
+              help="Write the message to FILE.eml instead of sending it.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
+@_errors
+def send(pdf: Path, to: tuple[str, ...], sender: str | None, json_path: Path | None, smtp_host: str | None,
+         smtp_port: int | None, tls: str | None, insecure_no_tls: bool, ca_file: Path | None,
+         timeout_s: float | None, dry_run: Path | None, config_file: Path | None) -> None:
+    """Email a briefing PDF, with its bottom line in the body.
+
+    Credentials come only from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD. Exits 5 when the
+    message could not be sent; the PDF stays where it is.
+    """
+    from . import api
+
+    email = _email_config(config_file)
+    smtp = _smtp(email.smtp, {"host": smtp_host, "port": smtp_port, "tls": tls, "ca_file": ca_file,
+                              "timeout_s": timeout_s}, insecure_no_tls)
+    result = api.email_file(pdf, json_path, sender=sender or email.sender,
+                            recipients=email.recipients(to) if to else email.group(None), smtp=smtp,
+                            sent_at=dt.datetime.now(dt.UTC), dry_run=dry_run)
+    _email_report(result)
+
+
+def _email_config(config_file: Path | None) -> Any:
+    from .config import find_config_file
+    from .mail import load_email_config
+
+    return load_email_config(find_config_file(config_file, os.environ, cwd=Path.cwd(), home=Path.home()))
+
+
+def _smtp(base: Any, flags: dict[str, Any], allow_no_tls: bool) -> Any:
+    """SMTP settings: flags over the config file; credentials from the environment only."""
+    return dataclasses.replace(base, **{k: v for k, v in flags.items() if v is not None}, allow_no_tls=allow_no_tls,
+                               username=os.environ.get("BRIEFING_SMTP_USER") or None,
+                               password=os.environ.get("BRIEFING_SMTP_PASSWORD") or None)
+
+
+def _email_report(result: Any) -> None:
+    if result.sent is None:
+        click.echo(f"not sent (dry run): {len(result.recipients)} recipient(s), {result.size_bytes:,} bytes", err=True)
+        click.echo(str(result.eml))
+    else:
+        r = result.sent
+        click.echo(f"sent to {len(r.recipients)} recipient(s) via {r.host}:{r.port} ({r.tls}), "
+                   f"{r.size_bytes:,} bytes, {r.wall_s:.2f}s", err=True)
 
 
 @cli.command()

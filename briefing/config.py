@@ -7,13 +7,14 @@ The CLI passes in the flags, the environment mapping and the paths; library code
     [model]
     name = "openai/gpt-4o-mini"       # any litellm model string
     api_base = "http://127.0.0.1:8080/v1"
-    structured_output = "json_schema" # or json_object, prompt
+    structured_output = "auto"        # or json_schema, json_object, prompt (see providers.py)
     timeout_s = 120
     max_output_tokens = 4096
 
     [run]
     concurrency = 4
     max_chunk_tokens = 6000
+    pack_articles = 6                 # short articles per call (1: one call per article)
     max_reasks = 2
     formats = ["html", "pdf", "json"]
 
@@ -29,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .llm import STRUCTURED_MODES, ModelSettings, StructuredMode
+from .llm import ModelSettings
+from .providers import STRUCTURED_SETTINGS, StructuredSetting, choose_mode
 from .tomlfile import read_toml
 
 ENV = {
@@ -44,11 +46,12 @@ ENV = {
 class Config:
     model: str | None = None
     api_base: str | None = None
-    structured_output: StructuredMode = "json_schema"
+    structured_output: StructuredSetting = "auto"  # auto: chosen per provider (providers.choose_mode)
     timeout_s: float = 120.0
     max_output_tokens: int = 4096
     concurrency: int = 4
     max_chunk_tokens: int = 6000
+    pack_articles: int = 6
     max_reasks: int = 2
     formats: tuple[str, ...] = ("html", "pdf", "json")
     registry: Path | None = None
@@ -58,7 +61,7 @@ class Config:
         if not self.model:
             raise UsageError(NO_MODEL)
         return ModelSettings(model=self.model, api_base=self.api_base, timeout_s=self.timeout_s,
-                             structured_output=self.structured_output,
+                             structured_output=choose_mode(self.model, self.api_base, self.structured_output).mode,
                              max_output_tokens=self.max_output_tokens)
 
 
@@ -120,11 +123,12 @@ def load_config(flags: Mapping[str, Any], environ: Mapping[str, str], *, config_
         cfg = Config(
             model=values.get("model") or None,
             api_base=values.get("api_base") or None,
-            structured_output=values.get("structured_output", "json_schema"),
+            structured_output=values.get("structured_output", "auto"),
             timeout_s=float(values.get("timeout_s", 120.0)),
             max_output_tokens=int(values.get("max_output_tokens", 4096)),
             concurrency=int(values.get("concurrency", 4)),
             max_chunk_tokens=int(values.get("max_chunk_tokens", 6000)),
+            pack_articles=int(values.get("pack_articles", 6)),
             max_reasks=int(values.get("max_reasks", 2)),
             formats=_formats(values.get("formats", ("html", "pdf", "json"))),
             registry=Path(values["registry"]) if values.get("registry") else None,
@@ -132,10 +136,12 @@ def load_config(flags: Mapping[str, Any], environ: Mapping[str, str], *, config_
         )
     except (TypeError, ValueError) as exc:
         raise UsageError(f"invalid setting: {exc}") from None
-    if cfg.structured_output not in STRUCTURED_MODES:
-        raise UsageError(f"structured_output must be one of {', '.join(STRUCTURED_MODES)}")
-    if cfg.concurrency < 1 or cfg.max_chunk_tokens < 200 or cfg.max_reasks < 0 or cfg.timeout_s <= 0:
-        raise UsageError("concurrency ≥ 1, max_chunk_tokens ≥ 200, max_reasks ≥ 0 and timeout_s > 0 are required")
+    if cfg.structured_output not in STRUCTURED_SETTINGS:
+        raise UsageError(f"structured_output must be one of {', '.join(STRUCTURED_SETTINGS)}")
+    if (cfg.concurrency < 1 or cfg.max_chunk_tokens < 200 or cfg.max_reasks < 0 or cfg.timeout_s <= 0
+            or cfg.pack_articles < 1):
+        raise UsageError("concurrency ≥ 1, max_chunk_tokens ≥ 200, pack_articles ≥ 1, max_reasks ≥ 0 and "
+                         "timeout_s > 0 are required")
     return cfg
 
 

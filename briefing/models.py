@@ -207,6 +207,22 @@ class ArticleDraft(Model):
     )
 
 
+class PackedArticleDraft(Model):
+    """The summary of one article of a pack, under that article's id."""
+
+    article_id: str = Field(description="The id written in this article's markers, copied exactly.")
+    summary: ArticleDraft = Field(description="The structured summary of this article alone.")
+
+
+class PackDraft(Model):
+    """Structured English summaries of several short Arabic news articles, one entry per article."""
+
+    articles: list[PackedArticleDraft] = Field(
+        min_length=1,
+        description="One entry per article given, in the order given; each summarizes only its own article.",
+    )
+
+
 class MergeDraft(Model):
     """Headline and summary for a long article whose parts were summarized separately."""
 
@@ -330,6 +346,7 @@ class Usage(Model):
     """What the LLM traffic of a run cost. Every attempt counts, re-asks included."""
 
     calls: int = 0
+    retries: int = Field(default=0, description="Of the calls, repeats of a request after a transient failure.")
     reasks: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
@@ -341,6 +358,7 @@ class Usage(Model):
         return Usage(
             cache_hits=self.cache_hits + other.cache_hits,
             calls=self.calls + other.calls,
+            retries=self.retries + other.retries,
             reasks=self.reasks + other.reasks,
             input_tokens=self.input_tokens + other.input_tokens,
             output_tokens=self.output_tokens + other.output_tokens,
@@ -409,6 +427,8 @@ class Manifest(Model):
     summarized: int
     failed: int
     calls: int = Field(description="Requests on the wire, transport retries and re-asks included.")
+    retries: int = Field(default=0, description="Of the calls, repeats of a request after a transient failure "
+                                                "(429, 5xx, timeout, connection reset).")
     reasks: int
     input_tokens: int
     output_tokens: int

@@ -1,6 +1,11 @@
 """Summarize: ``ChunkPlan`` -> ``SummaryBatch``.
 
-An article that fits one chunk is summarized in one call. A long one is mapped chunk by chunk,
+Short articles are packed several to a call (``pack_articles``, ``pack_bytes``): the system
+prompt and the schema, about 1,500 tokens, are then paid once per pack instead of once per
+article. The pack's answer is checked article by article (a missing article, or evidence not in
+its own article, is re-asked); an article the pack's answer still lacks, or a pack whose answer
+never validates, falls back to a call of its own. Any other article that fits one chunk is
+summarized in one call. A long one is mapped chunk by chunk,
 then one merge call writes its headline and summary; claims, entities, places, dates and
 figures of every chunk are kept, each claim with all its evidence. An article whose answers
 stay invalid, or whose calls keep failing, is recorded in ``failed`` with the reason.
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 
 from . import prompting, structured
 from .arabic import fold
-from .errors import BriefingError
+from .errors import BriefingError, OutputInvalidError
 from .llm import MeteredCompletion
 from .models import (
     ArticleDraft,
@@ -30,14 +35,17 @@ from .models import (
     HeadlinesDraft,
     MergeDraft,
     OtherReport,
+    PackDraft,
     Place,
     SummaryBatch,
 )
 from .registry import Registry
 
 PROMPTS = ["summarize.system.j2", "summarize.user.j2", "reask.user.j2"]
+PACK_PROMPTS = ["summarize.system.j2", "summarize_pack.user.j2", "reask.user.j2"]
 HEADLINE_PROMPTS = ["headlines.system.j2", "headlines.user.j2"]
 HEADLINES_PER_CALL = 40
+PACK_BYTES = 24_000  # at most this much article text (UTF-8 bytes) per pack
 MERGE_PROMPTS = ["merge.system.j2", "merge.user.j2"]
 
 # Given an article and the model's draft, the problems to send back (e.g. evidence not found).
@@ -51,6 +59,8 @@ class SummarizeOptions:
     check: DraftCheck | None = None  # grounding problems: re-asked, then left for verify to mark
     registry: Registry | None = None  # its entries found in an article go into that article's prompt
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total) after each article
+    pack_articles: int = 6  # at most this many short articles per call; 1: one call per article
+    pack_bytes: int = PACK_BYTES
 
 
 async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
@@ -58,19 +68,103 @@ async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
     opts = options or SummarizeOptions()
     gate = asyncio.Semaphore(max(1, opts.concurrency))
     done = 0
+    total = len(plan.items)
 
-    async def tracked(item: ChunkedArticle) -> ArticleSummary | FailedArticle:
+    def tick(n: int) -> None:
         nonlocal done
-        result = await _one(item, completion, opts, gate)
-        done += 1
+        done += n
         if opts.progress:
-            opts.progress("summarize", done, len(plan.items))
-        return result
+            opts.progress("summarize", done, total)
 
-    results = await asyncio.gather(*(tracked(item) for item in plan.items))
+    async def solo(item: ChunkedArticle) -> list[ArticleSummary | FailedArticle]:
+        result = await _one(item, completion, opts, gate)
+        tick(1)
+        return [result]
+
+    async def packed(items: list[ChunkedArticle]) -> list[ArticleSummary | FailedArticle]:
+        results = await _pack(items, completion, opts, gate, tick)
+        return results
+
+    groups = packs(plan.items, opts.pack_articles, opts.pack_bytes)
+    nested = await asyncio.gather(*(packed(g) if len(g) > 1 else solo(g[0]) for g in groups))
+    by_id = {r.article_id: r for rs in nested for r in rs}
+    results = [by_id[item.article.id] for item in plan.items]  # plan order, whatever the packing
     summaries = [r for r in results if isinstance(r, ArticleSummary)]
     failed = [r for r in results if isinstance(r, FailedArticle)]
     return SummaryBatch(summaries=summaries, failed=failed, usage=completion.usage)
+
+
+def packs(items: list[ChunkedArticle], max_articles: int, max_bytes: int) -> list[list[ChunkedArticle]]:
+    """Group single-chunk articles, in plan order, into packs; long articles stay alone.
+
+    Deterministic for a given plan, so a rerun sends the same requests (and hits the cache)."""
+    groups: list[list[ChunkedArticle]] = []
+    current: list[ChunkedArticle] = []
+    size = 0
+    for item in items:
+        n = len(item.article.text.encode("utf-8"))
+        if len(item.chunks) > 1 or max_articles <= 1 or n > max_bytes // 2:
+            groups.append([item])
+            continue
+        if current and (len(current) >= max_articles or size + n > max_bytes):
+            groups.append(current)
+            current, size = [], 0
+        current.append(item)
+        size += n
+    if current:
+        groups.append(current)
+    return groups
+
+
+async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts: SummarizeOptions,
+                gate: asyncio.Semaphore, tick: Callable[[int], None]) -> list[ArticleSummary | FailedArticle]:
+    """One call for several short articles; what it cannot answer goes to calls of its own."""
+    ids = [item.article.id for item in items]
+    messages = [
+        {"role": "system", "content": prompting.render(
+            "summarize.system.j2", registry=_names(items, opts), pack=True, part_count=1, part_number=1)},
+        {"role": "user", "content": prompting.render(
+            "summarize_pack.user.j2", articles=[{"article": i.article, "text": i.chunks[0].text} for i in items])},
+    ]
+
+    def check_pack(draft: PackDraft) -> list[str]:
+        problems: list[str] = []
+        got = [a.article_id for a in draft.articles]
+        if sorted(got) != sorted(ids):
+            problems.append(f"answer with exactly one entry per article, for these ids in this order: {', '.join(ids)}")
+        by_id = {item.article.id: item for item in items}
+        for entry in draft.articles:
+            item = by_id.get(entry.article_id)
+            if item is not None and opts.check:
+                problems += [f"article {entry.article_id}: {p}" for p in opts.check(item, entry.summary)]
+        return problems
+
+    try:
+        async with gate:
+            draft = await structured.ask(completion, purpose=f"summarize {ids[0]} +{len(ids) - 1} articles",
+                                         messages=messages, model=PackDraft, max_reasks=opts.max_reasks,
+                                         check=check_pack, strict_check=False)
+    except BriefingError as exc:
+        if not isinstance(exc, OutputInvalidError):  # the provider or the budget failed: do not multiply calls
+            tick(len(items))
+            return [FailedArticle(article_id=i.article.id, origin=i.article.origin, reason=str(exc)) for i in items]
+        draft = PackDraft.model_construct(articles=[])
+    answered: dict[str, ArticleDraft] = {}
+    for entry in draft.articles:
+        answered.setdefault(entry.article_id, entry.summary)
+    results: list[ArticleSummary | FailedArticle] = []
+    alone: list[ChunkedArticle] = []
+    for item in items:
+        summary = answered.get(item.article.id)
+        if summary is None:
+            alone.append(item)
+            continue
+        results.append(to_summary(item, summary.headline_en, summary.summary_en, [summary]))
+    tick(len(results))
+    for result in await asyncio.gather(*(_one(item, completion, opts, gate) for item in alone)):
+        results.append(result)
+        tick(1)
+    return results
 
 
 async def _one(item: ChunkedArticle, completion: MeteredCompletion, opts: SummarizeOptions,
@@ -97,7 +191,8 @@ async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion
                  gate: asyncio.Semaphore) -> ArticleDraft:
     chunk = item.chunks[index]
     messages = [
-        {"role": "system", "content": prompting.render("summarize.system.j2", registry=_names(item, opts))},
+        {"role": "system", "content": prompting.render("summarize.system.j2", registry=_names([item], opts),
+                                                        pack=False)},
         {"role": "user", "content": prompting.render(
             "summarize.user.j2", article=item.article, text=chunk.text,
             part_number=index + 1, part_count=len(item.chunks))},
@@ -113,15 +208,17 @@ async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion
                                     check=check_draft, strict_check=False)
 
 
-def _names(item: ChunkedArticle, opts: SummarizeOptions) -> list[dict[str, str]]:
-    """Registry entries whose Arabic occurs in this article, in registry order (stable prompts)."""
+def _names(items: list[ChunkedArticle], opts: SummarizeOptions) -> list[dict[str, str]]:
+    """Registry entries whose Arabic occurs in these articles, in registry order (stable prompts)."""
     if opts.registry is None:
         return []
-    folded = fold(item.article.text)
+    folded = [fold(item.article.text) for item in items]
+    found = {id(e) for f in folded for e in opts.registry.in_text(f)}
     out = []
-    for entry in opts.registry.in_text(folded):
-        present = [v for v in entry.arabic if v and fold(v) in folded]
-        out.append({"arabic": " / ".join(present or entry.arabic[:1]), "english": entry.english})
+    for entry in opts.registry.entries:
+        if id(entry) in found:
+            present = [v for v in entry.arabic if v and any(fold(v) in f for f in folded)]
+            out.append({"arabic": " / ".join(present or entry.arabic[:1]), "english": entry.english})
     return out
 
 

@@ -8,18 +8,15 @@ tests/cassettes/README.md.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefing import api
 from briefing.llm import ModelSettings
-from briefing.testing.server import OpenAIServer, Reply, chat_completion, reference_responder
+from briefing.testing.server import OpenAIServer, Reply, chat_completion, reference_responder, schema_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -28,20 +25,20 @@ INVENTED = "وأعلنت القوات الأمريكية انسحابها الك
 
 
 def reask_responder() -> Any:
-    """The first answer for each article cites a quote that is not in it; the re-ask gets the reference."""
+    """The first answer cites, for each article, a quote that is not in it; the re-ask gets the reference."""
     reference = reference_responder(SEEDS / "reference-responses.yaml")
-    answers = yaml.safe_load((SEEDS / "reference-responses.yaml").read_text(encoding="utf-8"))
-    seen: set[str] = set()
+    answered_badly = False
 
     def respond(request: dict[str, Any]) -> Reply:
-        user = request["messages"][1]["content"]
-        for aid, draft in answers["articles"].items():
-            if f"Article id: {aid}" in user and aid not in seen:
-                seen.add(aid)
-                bad = copy.deepcopy(draft)
-                bad["claims"][0]["evidence"] = [INVENTED]
-                return Reply(chat_completion(json.dumps(bad, ensure_ascii=False), request))
-        return reference(request)
+        nonlocal answered_badly
+        reply = reference(request)
+        if answered_badly or schema_name(request) != "PackDraft":
+            return reply
+        answered_badly = True
+        pack = json.loads(reply.body["choices"][0]["message"]["content"])
+        for entry in pack["articles"]:
+            entry["summary"]["claims"][0]["evidence"] = [INVENTED]
+        return Reply(chat_completion(json.dumps(pack, ensure_ascii=False), request))
 
     return respond
 

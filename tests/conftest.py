@@ -14,6 +14,7 @@ import pytest
 os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
 
 from briefing.llm import LLMRequest, LLMResponse, MeteredCompletion
+from briefing.testing.reference import reference_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -73,12 +74,8 @@ def reference_script(reference: dict[str, Any]) -> Callable[[LLMRequest], Any]:
     """Answers like the reference server: by article id for summaries, the briefing for compose."""
 
     def answer(request: LLMRequest) -> Any:
-        if request.schema_name == "BriefingDraft":
-            return reference["briefing"]
-        for aid, draft in reference["articles"].items():
-            if f"Article id: {aid}" in request.messages[1]["content"]:
-                return draft
-        raise AssertionError(f"no reference answer for {request.purpose}")
+        first_user = next(m["content"] for m in request.messages if m["role"] == "user")
+        return reference_answer(reference, request.schema_name, first_user)
 
     return answer
 

@@ -24,13 +24,13 @@ def test_record_scrubs_keys_and_replay_needs_no_server(tmp_path: Path) -> None:
         options = api.GenerateOptions(date=dt.date(2017, 11, 4), out_dir=tmp_path / "rec", formats=("json",),
                                       record=cassette)
         recorded = api.generate([SEEDS], settings, options).briefing
-        assert len(server.requests) == 3
+        assert len(server.requests) == 2  # both articles in one pack, then compose
     text = cassette.read_text(encoding="utf-8")
     assert SECRET not in text and "authorization" not in text.lower()
     assert "الحشد الشعبي" in text and "\\u0" not in text  # readable, Arabic unescaped
     data: dict[str, Any] = yaml.safe_load(text)
     assert data["briefing"]["model"] == "openai/reference-answers"
-    assert len(data["interactions"]) == 3
+    assert len(data["interactions"]) == 2
     assert data["interactions"][0]["request"]["json"]["response_format"]["type"] == "json_schema"
 
     # The server is gone: only the cassette can answer (the async httpx path is intercepted).
@@ -50,6 +50,6 @@ def test_json_object_mode_puts_schema_in_prompt(tmp_path: Path) -> None:
         briefing = api.generate([SEEDS], settings, options).briefing
         first = server.requests[0]
     assert first["response_format"]["type"] == "json_object"
-    assert first["response_format"]["schema"]["title"] == "ArticleDraft"
+    assert first["response_format"]["schema"]["title"] == "PackDraft"
     assert "It must match this JSON Schema" in first["messages"][0]["content"]
     assert briefing.methodology.structured_output == "json_object" and not briefing.failed

@@ -15,7 +15,7 @@ from briefing.models import ArticleDraft, ChunkPlan, Corpus
 from briefing.summarize import SummarizeOptions, summarize
 from briefing.verify import draft_problems, verify
 
-from .conftest import SEEDS
+from .conftest import SEEDS, reference_script
 
 Make = Callable[[Any], MeteredCompletion]
 
@@ -30,13 +30,15 @@ def _by_id(corpus: Corpus, reference: dict[str, Any], aid: str) -> dict[str, Any
     return copy.deepcopy(reference["articles"][aid])
 
 
-def test_one_call_per_short_article_and_evidence_located(scripted: Make, reference: dict[str, Any]) -> None:
+@pytest.mark.parametrize(("pack", "calls"), [(6, 1), (1, 2)])
+def test_short_articles_packed_and_evidence_located(scripted: Make, reference: dict[str, Any],
+                                                    pack: int, calls: int) -> None:
     corpus, plan = _plan()
-    fake = scripted(lambda r: next(d for aid, d in reference["articles"].items()
-                                   if f"Article id: {aid}" in r.messages[1]["content"]))
-    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems)))
-    assert fake.usage.calls == 2 and fake.usage.reasks == 0
+    fake = scripted(reference_script(reference))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems, pack_articles=pack)))
+    assert fake.usage.calls == calls and fake.usage.reasks == 0
     assert not batch.failed
+    assert [s.article_id for s in batch.summaries] == [i.article.id for i in plan.items]
     batch = verify(batch, {a.id: a for a in corpus.articles})
     claims = [c for s in batch.summaries for c in s.claims]
     assert len(claims) == 20 and all(c.status == "verified" for c in claims)
@@ -45,9 +47,56 @@ def test_one_call_per_short_article_and_evidence_located(scripted: Make, referen
         for ev in claim.evidence:
             assert ev.start is not None and ev.end is not None
             assert texts[claim.article_id][ev.start:ev.end] == ev.quote_ar
-    # Arabic goes to the model unescaped, between markers carrying the article id
-    user = fake.inner.requests[0].messages[1]["content"]  # type: ignore[attr-defined]
-    assert "<<<ARTICLE " in user and ("الحشد الشعبي" in user or "دير الزور" in user)
+    # Arabic goes to the model unescaped, each article between markers carrying its id
+    requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
+    users = "".join(r.messages[1]["content"] for r in requests)
+    for item in plan.items:
+        assert f"<<<ARTICLE {item.article.id}>>>" in users
+    assert "الحشد الشعبي" in users and "دير الزور" in users
+    assert requests[0].schema_name == ("PackDraft" if pack > 1 else "ArticleDraft")
+
+
+def test_pack_missing_article_is_reasked_then_summarized_alone(scripted: Make, reference: dict[str, Any]) -> None:
+    corpus, plan = _plan()
+    first, second = (i.article.id for i in plan.items)
+    answer = reference_script(reference)
+
+    def lazy(request: LLMRequest) -> Any:
+        full = answer(request)
+        if request.schema_name == "PackDraft":  # the pack's answer always forgets the second article
+            return {"articles": [a for a in full["articles"] if a["article_id"] == first]}
+        return full
+
+    fake = scripted(lazy)
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems, max_reasks=1)))
+    requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
+    assert [r.schema_name for r in requests] == ["PackDraft", "PackDraft", "ArticleDraft"]
+    assert f"these ids in this order: {first}, {second}" in requests[1].messages[-1]["content"]
+    assert f"Article id: {second}" in requests[2].messages[1]["content"]
+    assert not batch.failed and [s.article_id for s in batch.summaries] == [first, second]
+
+
+def test_pack_grounding_problem_names_its_article(scripted: Make, reference: dict[str, Any]) -> None:
+    corpus, plan = _plan()
+    second = plan.items[1].article.id
+    answer = reference_script(reference)
+    replies: list[Any] = []
+
+    def invent_once(request: LLMRequest) -> Any:
+        full = copy.deepcopy(answer(request))
+        if not replies:
+            entry = next(a for a in full["articles"] if a["article_id"] == second)
+            entry["summary"]["claims"][0]["evidence"] = ["أعلنت القوات الأمريكية انسحابها من العراق"]
+        replies.append(full)
+        return full
+
+    fake = scripted(invent_once)
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems)))
+    requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
+    assert fake.usage.calls == 2 and fake.usage.reasks == 1
+    assert f"article {second}: " in requests[1].messages[-1]["content"]
+    assert "evidence not found in the article" in requests[1].messages[-1]["content"]
+    assert not batch.failed
 
 
 def test_reask_with_validation_errors_then_success(scripted: Make, reference: dict[str, Any]) -> None:
@@ -71,7 +120,10 @@ def test_invalid_after_all_reasks_records_failure(scripted: Make) -> None:
     batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=1)))
     assert not batch.summaries and len(batch.failed) == 2
     assert "invalid after 2 attempt(s)" in batch.failed[0].reason
-    assert fake.usage.calls == 4
+    # the pack (1 call + 1 re-ask) never validates, so each article is tried alone (2 calls each)
+    requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
+    assert [r.schema_name for r in requests] == ["PackDraft"] * 2 + ["ArticleDraft"] * 4
+    assert fake.usage.calls == 6
 
 
 def test_transport_failure_recorded_not_raised(scripted: Make) -> None:
@@ -79,6 +131,7 @@ def test_transport_failure_recorded_not_raised(scripted: Make) -> None:
     fake = scripted(lambda r: LLMError("openai/x: Timeout"))
     batch = asyncio.run(summarize(plan, fake))
     assert [f.reason for f in batch.failed] == ["openai/x: Timeout"] * 2
+    assert fake.usage.calls == 1  # a failing provider is not asked again article by article
 
 
 def test_quote_not_in_article_is_reasked(scripted: Make, reference: dict[str, Any]) -> None:

@@ -17,23 +17,36 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
+
+from .reference import NoReference, reference_answer
 
 
 @dataclass
 class Reply:
+    """What the server does with one request.
+
+    ``delay_s``: wait this long before answering (a hang, when longer than the client's timeout;
+    cut short when the server stops). ``fault``: ``"reset"`` closes the connection with a TCP
+    reset before any byte of the answer; ``"truncate"`` sends the headers and half the body,
+    then closes the connection.
+    """
+
     body: Any = None  # dict -> JSON, str/bytes -> as is
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay_s: float = 0.0
+    fault: Literal["reset", "truncate"] | None = None
 
 
 Responder = Callable[[dict[str, Any]], Reply]
@@ -70,30 +83,25 @@ def schema_name(request: dict[str, Any]) -> str | None:
     return match.group(1) if match else None
 
 
-_ARTICLE_ID = re.compile(r"Article id: ([0-9a-f]{16})")
-
-
 def reference_responder(path: Path) -> Responder:
     """Answers summarize calls by article id and the compose call from a YAML of reference answers."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
 
     def respond(request: dict[str, Any]) -> Reply:
-        name = schema_name(request)
-        user = next((m["content"] for m in reversed(request["messages"]) if m["role"] == "user"), "")
         first_user = next((m["content"] for m in request["messages"] if m["role"] == "user"), "")
-        if name == "BriefingDraft":
-            answer = data["briefing"]
-        elif name == "ArticleDraft":
-            match = _ARTICLE_ID.search(first_user)
-            if not match or match.group(1) not in data["articles"]:
-                return Reply({"error": {"message": f"no reference answer for this article: {user[:80]!r}"}}, 404)
-            answer = data["articles"][match.group(1)]
-        else:
-            return Reply({"error": {"message": f"no reference answers for schema {name!r}"}}, 400)
+        try:
+            answer = reference_answer(data, schema_name(request), first_user)
+        except NoReference as exc:
+            return Reply({"error": {"message": str(exc)}}, 404)
         content = json.dumps(answer, ensure_ascii=False, indent=1)
         return Reply(chat_completion(content, request))
 
     return respond
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that gave up (timeout, reset) is a scripted fault, not a server error
 
 
 class OpenAIServer:
@@ -102,6 +110,9 @@ class OpenAIServer:
     def __init__(self, responder: Responder, port: int = 0) -> None:
         self.responder = responder
         self.requests: list[dict[str, Any]] = []
+        self.received: list[float] = []  # time.monotonic() of each request, in step with ``requests``
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -124,15 +135,24 @@ class OpenAIServer:
                 except ValueError:
                     self._send(Reply({"error": {"message": "request body is not JSON"}}, 400))
                     return
-                outer.requests.append(request)
+                with outer._lock:
+                    outer.requests.append(request)
+                    outer.received.append(time.monotonic())
                 if not self.path.rstrip("/").endswith("/chat/completions"):
                     self._send(Reply({"error": {"message": f"unknown path {self.path}"}}, 404))
                     return
                 self._send(outer.responder(request))
 
             def _send(self, reply: Reply) -> None:
-                if reply.delay_s:
-                    time.sleep(reply.delay_s)
+                if reply.delay_s and outer._stopping.wait(reply.delay_s):
+                    self.close_connection = True
+                    return
+                if reply.fault == "reset":
+                    # SO_LINGER with a zero timeout: close() sends RST instead of FIN
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.connection.close()
+                    self.close_connection = True
+                    return
                 body = reply.body
                 if isinstance(body, (dict, list)):
                     data = json.dumps(body, ensure_ascii=False).encode("utf-8")
@@ -147,9 +167,14 @@ class OpenAIServer:
                     if key != "Content-Type":
                         self.send_header(key, value)
                 self.end_headers()
+                if reply.fault == "truncate":
+                    self.wfile.write(data[: len(data) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
                 self.wfile.write(data)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self._server = _QuietServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -166,6 +191,7 @@ class OpenAIServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
 
