@@ -10,6 +10,8 @@ How a provider is asked for structured output is a per-model setting, ``structur
 * ``json_object``: ``{"type": "json_object", "schema": ...}`` plus the schema in the prompt
   (llama.cpp's server, older OpenAI-compatible servers);
 * ``prompt``: no response_format, the schema is stated in the prompt only.
+
+The configuration's ``auto`` picks one per provider (``providers.choose_mode``).
 """
 
 from __future__ import annotations
@@ -147,6 +149,22 @@ def tokenizer_model(model: str) -> str:
     if sep and head in set(_litellm().provider_list):
         return rest
     return model
+
+
+def litellm_provider(model: str) -> str | None:
+    """litellm's provider for a model string (``openai/x`` -> ``openai``), or None if it has none."""
+    try:
+        return str(_litellm().get_llm_provider(model=model)[1])
+    except Exception:
+        return None
+
+
+def supports_response_schema(model: str) -> bool:
+    """Whether litellm's bundled model map says this model takes a JSON Schema ``response_format``."""
+    try:
+        return bool(_litellm().supports_response_schema(model=model))
+    except Exception:
+        return False
 
 
 def token_counter(model: str) -> Callable[[str], int]:

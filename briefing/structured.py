@@ -49,6 +49,23 @@ def extract_json(text: str) -> str:
     return text[start : end + 1]
 
 
+def parse_json(model: type[T], text: str) -> T:
+    """Validate the JSON object in ``text``. Raw control characters inside strings (a literal
+    newline, which llama.cpp's JSON grammar lets through) are accepted, as ``json.loads(strict=False)``
+    does; anything else invalid raises pydantic's ``ValidationError`` unchanged."""
+    raw = extract_json(text)
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        if not any(e["type"] == "json_invalid" for e in exc.errors(include_url=False)):
+            raise
+        try:
+            data = json.loads(raw, strict=False)
+        except json.JSONDecodeError:
+            raise exc from None
+        return model.model_validate_json(json.dumps(data, ensure_ascii=False))
+
+
 def _validation_errors(exc: ValidationError) -> list[str]:
     out = []
     for err in exc.errors(include_url=False):
@@ -85,7 +102,7 @@ async def ask(
         )
         last_output = response.content
         try:
-            value = model.model_validate_json(extract_json(response.content))
+            value = parse_json(model, response.content)
         except ValidationError as exc:
             raise _Invalid(_validation_errors(exc), response.content) from None
         except json.JSONDecodeError as exc:

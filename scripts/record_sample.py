@@ -22,7 +22,7 @@ def main() -> int:
     with OpenAIServer(reference_responder(ROOT / "seeds" / "reference-responses.yaml"), port=18080) as server:
         cmd = [
             sys.executable, "-m", "briefing", "generate", "seeds/", "--date", "2017-11-04",
-            "--model", "openai/reference-answers", "--api-base", server.base_url,
+            "--model", "openai/reference-answers", "--api-base", server.base_url, "--structured-output", "json_schema",
             "--record", "seeds/sample-run.yaml", "--out", "out/",
         ]
         return subprocess.call(cmd, cwd=ROOT)
