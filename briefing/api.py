@@ -25,7 +25,7 @@ from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
 from .mail import EmailResult, SmtpSettings, email_briefing
-from .models import Article, Briefing, Corpus, Manifest, OtherReport
+from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport
 from .registry import Registry
 from .verify import draft_checker, verify
 
@@ -153,7 +153,8 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
     by_story = {s.id: s for s in top}
     batch = batch.model_copy(update={"summaries": [
         s.model_copy(update={"story_article_ids": by_story[s.article_id].article_ids,
-                             "outlets": by_story[s.article_id].outlets}) for s in batch.summaries]})
+                             "outlets": by_story[s.article_id].outlets}) for s in batch.summaries],
+        "failed": [_with_story(f, by_story[f.article_id].article_ids, articles) for f in batch.failed]})
     with stage("verify"):
         batch = verify(batch, articles, registry)
     prompt_names = summarize.PROMPTS + compose.PROMPTS + (summarize.HEADLINE_PROMPTS if reports else [])
@@ -179,6 +180,15 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
     return briefing.model_copy(update={"methodology": methodology, "other_reports": reports,
                                        "clustering": f"{len(corpus.articles)} articles in {len(stories.stories)} "
                                                      f"stories ({stories.method})"}), metered
+
+
+def _with_story(failed: FailedArticle, story_ids: list[str], articles: dict[str, Article]) -> FailedArticle:
+    """A failed story names its other reports too: every article read is summarized or listed."""
+    others = [articles[a].origin for a in story_ids if a != failed.article_id]
+    if not others:
+        return failed
+    return failed.model_copy(update={"reason": f"{failed.reason} (also not summarized, the same story: "
+                                               f"{', '.join(others)})"})
 
 
 def _headline_ar(article: Article) -> str:
@@ -228,7 +238,8 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     manifest = Manifest(
         date=options.date, model=settings.model, articles=len(corpus.articles),
         stories=len(briefing.summaries) + len(briefing.failed) + len(briefing.other_reports),
-        summarized=len(briefing.summaries), failed=len(briefing.failed), calls=u.calls, retries=u.retries, reasks=u.reasks,
+        summarized=len(briefing.summaries), failed=len(briefing.failed), calls=u.calls, retries=u.retries,
+        reasks=u.reasks,
         input_tokens=u.input_tokens, output_tokens=u.output_tokens,
         cost_usd=None if u.unpriced_calls else round(u.cost_usd, 6), unpriced_calls=u.unpriced_calls,
         cache_hits=u.cache_hits, budget_usd=options.max_cost_usd, refused_for_budget=metered.refused,

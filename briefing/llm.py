@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -41,7 +43,9 @@ class ModelSettings:
     structured_output: StructuredMode = "json_schema"
     temperature: float = 0.0
     max_output_tokens: int = 4096
-    transport_retries: int = 2
+    transport_retries: int = 2  # extra requests after a transient failure (429, 5xx, timeout, reset)
+    retry_wait_s: float = 1.0  # first backoff; doubles per retry, with up to 1 s of jitter
+    retry_wait_max_s: float = 30.0  # longest wait, a server's Retry-After included; a longer one is not waited for
 
 
 @dataclass(frozen=True)
@@ -107,11 +111,13 @@ class MeteredCompletion:
         try:
             response = await self.inner(request)
         except LLMError as exc:
-            self.usage = self.usage.add(Usage(calls=getattr(exc, "attempts", 1)))
+            attempts = getattr(exc, "attempts", 1)
+            self.usage = self.usage.add(Usage(calls=attempts, retries=max(0, attempts - 1)))
             raise
         self.usage = self.usage.add(
             Usage(
                 calls=response.attempts,
+                retries=response.attempts - 1,
                 input_tokens=response.input_tokens,
                 output_tokens=response.output_tokens,
                 cost_usd=response.cost_usd or 0.0,
@@ -202,6 +208,32 @@ def _cassette_miss(exc: BaseException) -> bool:
     return "Can't overwrite existing cassette" in str(exc)
 
 
+def retry_after_s(exc: BaseException) -> float | None:
+    """The wait a server asked for (``Retry-After`` seconds or HTTP date, or ``retry-after-ms``)."""
+    headers: Any = getattr(exc, "litellm_response_headers", None)
+    if not headers:
+        response = getattr(exc, "response", None)
+        headers = getattr(response, "headers", None)
+    if not headers:
+        return None
+    try:
+        ms = headers.get("retry-after-ms")
+        if ms is not None:
+            return max(0.0, float(ms) / 1000)
+        value = headers.get("retry-after")
+        if value is None:
+            return None
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            from email.utils import parsedate_to_datetime
+
+            when = parsedate_to_datetime(str(value))
+            return max(0.0, when.timestamp() - time.time())
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
 _SECRET = re.compile(r"(sk-|key-|Bearer\s+)[A-Za-z0-9_\-]{8,}")
 
 
@@ -247,8 +279,18 @@ class LiteLLMCompletion:
             kwargs["api_key"] = "no-key-needed-for-local-server"
         return kwargs
 
+    def _wait(self, retry_state: Any) -> float:
+        """Before a retry: the server's Retry-After when it gave one, else exponential backoff."""
+        s = self.settings
+        outcome = retry_state.outcome
+        asked = retry_after_s(outcome.exception()) if outcome is not None and outcome.failed else None
+        if asked is not None:
+            return min(asked, s.retry_wait_max_s)
+        backoff = s.retry_wait_s * 2 ** (retry_state.attempt_number - 1) + random.uniform(0, min(1.0, s.retry_wait_s))
+        return float(min(backoff, s.retry_wait_max_s))
+
     async def __call__(self, request: LLMRequest) -> LLMResponse:
-        from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+        from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
         litellm = _litellm()
         transient = (
@@ -261,13 +303,16 @@ class LiteLLMCompletion:
         kwargs = self._kwargs(request)
 
         def retryable(exc: BaseException) -> bool:
-            return isinstance(exc, transient) and not _cassette_miss(exc)
+            if not isinstance(exc, transient) or _cassette_miss(exc):
+                return False
+            asked = retry_after_s(exc)
+            return asked is None or asked <= self.settings.retry_wait_max_s  # not worth waiting for: give up now
 
         attempts = 0
         try:
             async for attempt in AsyncRetrying(
                 stop=stop_after_attempt(1 + self.settings.transport_retries),
-                wait=wait_exponential_jitter(initial=1, max=30),
+                wait=self._wait,
                 retry=retry_if_exception(retryable),
                 reraise=True,
             ):
@@ -282,11 +327,40 @@ class LiteLLMCompletion:
                     f"({request.purpose}); the prompt, model or input changed since it was recorded"
                 )
             else:
-                error = LLMError(scrub(f"{self.settings.model}: {type(exc).__name__}: {exc}", self.settings.api_key))
+                error = LLMError(scrub(self._describe(exc, attempts), self.settings.api_key))
             error.attempts = attempts  # type: ignore[attr-defined]
             raise error from None
-        parsed = self._parse(response)
+        try:
+            parsed = self._parse(response)
+        except LLMError as exc:
+            exc.attempts = attempts  # type: ignore[attr-defined]
+            raise
         return LLMResponse(parsed.content, parsed.input_tokens, parsed.output_tokens, parsed.cost_usd, attempts)
+
+    def _describe(self, exc: BaseException, attempts: int) -> str:
+        """One line for a person: what went wrong, how often it was tried, and the server's words."""
+        litellm = _litellm()
+        status = getattr(exc, "status_code", None)
+        detail = str(getattr(exc, "message", "") or exc).split(" - ", 1)[-1].strip()
+        if isinstance(exc, litellm.Timeout):
+            what = f"no answer within the {self.settings.timeout_s:g} s timeout"
+            detail = ""
+        elif isinstance(exc, litellm.RateLimitError):
+            asked = retry_after_s(exc)
+            what = "rate limited (HTTP 429)"
+            cap = self.settings.retry_wait_max_s
+            if asked is not None and asked > cap:
+                what += f"; the server asks to wait {asked:g} s, longer than the {cap:g} s allowed"
+        elif detail.startswith("Connection error"):
+            what = "the connection failed (reset, closed or cut short)"
+            detail = ""
+        elif isinstance(status, int) and status >= 400:
+            what = f"HTTP {status}"
+        else:
+            what = type(exc).__name__
+        tries = f" after {attempts} attempt(s)" if attempts > 1 else ""
+        detail = " ".join(detail.split())[:200]
+        return f"{self.settings.model}: {what}{tries}" + (f": {detail}" if detail else "")
 
     def _parse(self, response: Any) -> LLMResponse:
         litellm = _litellm()
@@ -294,10 +368,13 @@ class LiteLLMCompletion:
         if not choices:
             raise LLMError(f"{self.settings.model}: the response had no choices")
         message = choices[0].message
-        refusal = getattr(message, "refusal", None)
+        extra = getattr(message, "provider_specific_fields", None) or {}
+        refusal = getattr(message, "refusal", None) or (extra.get("refusal") if isinstance(extra, dict) else None)
         if refusal:
-            raise LLMError(f"{self.settings.model} refused: {refusal}")
+            raise LLMError(f"{self.settings.model} refused: {' '.join(str(refusal).split())[:200]}")
         content = message.content or ""
+        if not content and getattr(choices[0], "finish_reason", None) == "content_filter":
+            raise LLMError(f"{self.settings.model} refused: the provider's content filter stopped the answer")
         usage = getattr(response, "usage", None)
         try:
             cost: float | None = float(litellm.completion_cost(completion_response=response))
