@@ -1,17 +1,27 @@
 """Render a ``Briefing`` as HTML, PDF (WeasyPrint) and JSON.
 
-The HTML is self-contained (inline CSS, no scripts, no external resources), so the PDF renderer
-is given a URL fetcher that refuses everything: nothing in a briefing can make it read a file or
-reach the network.
+The HTML is self-contained (inline CSS, one small inline script, an inline SVG map, no external
+resources) and carries a Content-Security-Policy that allows exactly that inline style and
+script, by hash, and nothing else. The PDF renderer is given a URL fetcher that refuses
+everything: nothing in a briefing can make it read a file or reach the network.
+
+The HTML is also the analyst's review page: every evidence span is highlighted in the original
+article text at render time (``<mark>`` elements, boundaries widened to whole words so that no
+tag lands inside an Arabic word), claims carry data attributes naming their evidence, places and
+actors, and the script only toggles classes.
 """
 
 from __future__ import annotations
 
+import base64
+import bisect
 import datetime as dt
+import hashlib
+import itertools
 import re
 import unicodedata
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
@@ -19,8 +29,12 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from briefing.arabic import fold
 from briefing.errors import RenderError
+from briefing.mapsvg import MapPlace, in_region, outlines, render_map
 from briefing.models import ArticleSummary, Briefing
+from briefing.pdf import print_pdf
+from briefing.registry import Entry, Registry, packaged
 from briefing.resources import templates_dir
 
 FORMATS = ("html", "pdf", "json")
@@ -146,11 +160,234 @@ def _sections(briefing: Briefing) -> list[_SectionView]:
     return views
 
 
+# --------------------------------------------------------------------------- review page: highlights
+
+
+def _is_word_char(ch: str) -> bool:
+    """Part of a word: letters, marks (Arabic diacritics), digits, tatweel and zero-width joiners."""
+    return unicodedata.category(ch)[0] in "LMN" or ch in "\u0640\u200c\u200d"
+
+
+def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to whole words, so a tag placed there never splits an Arabic word.
+
+    A quote that begins after a clitic (``دخلت`` in ``ودخلت``) is highlighted from the word's start.
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    while start > 0 and _is_word_char(text[start - 1]) and start < len(text) and _is_word_char(text[start]):
+        start -= 1
+    while 0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of article text; ``ev`` names the evidence spans covering it (space-separated), if any."""
+
+    text: str
+    ev: str = ""
+    anchors: tuple[str, ...] = ()  # the spans that begin here (each gets an id to link to)
+
+
+@dataclass
+class _Review:
+    """What the template needs for the review page, computed once per render."""
+
+    # claim id -> [(evidence token, article id the span is in, or None when not located)]
+    evidence: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    # article id -> paragraphs -> pieces
+    originals: dict[str, list[list[Piece]]] = field(default_factory=dict)
+    places: list[tuple[str, str, int]] = field(default_factory=list)  # (key, English name, claims)
+    actors: list[tuple[str, str, int]] = field(default_factory=list)
+    claim_places: dict[str, list[str]] = field(default_factory=dict)
+    claim_actors: dict[str, list[str]] = field(default_factory=dict)
+    map_svg: Markup = field(default_factory=Markup)
+    unmapped: list[str] = field(default_factory=list)
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int, str]]) -> list[list[Piece]]:
+    """The article's non-empty lines (stripped) as pieces, each span's text wrapped by token.
+
+    Overlapping spans split into segments at every boundary; a segment lists every span over it.
+    """
+    bounds = sorted({b for s, e, _ in spans for b in (s, e)})
+    anchored: set[str] = set()
+    paragraphs: list[list[Piece]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if body:
+            lo = pos + line.index(body[0])
+            hi = lo + len(body)
+            cuts = [lo, *(b for b in bounds[bisect.bisect_right(bounds, lo):bisect.bisect_left(bounds, hi)]), hi]
+            pieces: list[Piece] = []
+            for a, b in itertools.pairwise(cuts):
+                tokens = [tok for s, e, tok in spans if s <= a and b <= e]
+                ev = " ".join(tokens)
+                if pieces and pieces[-1].ev == ev:
+                    pieces[-1] = Piece(pieces[-1].text + text[a:b], ev, pieces[-1].anchors)
+                else:
+                    anchors = tuple(t for t in tokens if t not in anchored)
+                    anchored.update(anchors)
+                    pieces.append(Piece(text[a:b], ev, anchors))
+            paragraphs.append(pieces)
+        pos += len(line)
+    return paragraphs
+
+
+_CLITIC = "(?:^| )(?:[وبلفك]|وال|بال|لل)?"
+_NON_WORD = re.compile(r"[^\w\u0640]+")
+
+
+def _folded_words(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def _mentions(variants_ar: Iterable[str], variants_en: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for every form of a name: folded Arabic words (with a clitic), English words."""
+    alts = [_CLITIC + re.escape(v) + "(?= |$)" for v in {_folded_words(a) for a in variants_ar} if v]
+    alts += [r"(?<![\w-])" + re.escape(v.lower()) + r"(?![\w-])" for v in {e.strip() for e in variants_en} if v]
+    return re.compile("|".join(alts)) if alts else None
+
+
+def _facets(briefing: Briefing, registry: Registry, kinds: set[str] | None,
+            prefix: str) -> tuple[list[tuple[str, str, int]], dict[str, list[str]], dict[str, Entry | None]]:
+    """Places (``kinds`` None) or actors: filter options, claim id -> keys, name -> registry entry."""
+    names: dict[str, tuple[set[str], set[str], Entry | None]] = {}
+    per_summary: dict[str, set[str]] = {}
+    for summary in briefing.summaries:
+        items: list[tuple[str, str]] = (
+            [(p.name_ar, p.name_en) for p in summary.places] if kinds is None
+            else [(e.name_ar, e.name_en) for e in summary.entities if e.kind in kinds]
+        )
+        for name_ar, name_en in items:
+            entry = registry.by_english(name_en) or registry.by_arabic(name_ar)
+            if entry is not None and (entry.kind == "place") != (kinds is None):
+                entry = None
+            canonical = entry.english if entry is not None else name_en.strip()
+            if not canonical:
+                continue
+            ar, en, _ = names.setdefault(canonical, (set(), set(), entry))
+            ar.add(name_ar)
+            en.add(name_en)
+            if entry is not None:
+                ar.update(entry.arabic)
+                en.update(entry.english_forms)
+            per_summary.setdefault(summary.article_id, set()).add(canonical)
+    ordered = sorted(names, key=str.casefold)
+    keys = {name: f"{prefix}{n}" for n, name in enumerate(ordered, start=1)}
+    patterns = {name: _mentions(ar, en) for name, (ar, en, _) in names.items()}
+    tagged: dict[str, list[str]] = {}
+    counts = dict.fromkeys(ordered, 0)
+    for summary in briefing.summaries:
+        candidates = sorted(per_summary.get(summary.article_id, ()), key=str.casefold)
+        for claim in summary.claims:
+            arabic = _folded_words(" ".join(ev.quote_ar for ev in claim.evidence))
+            english = f"{claim.text_en} {claim.attributed_to}".lower()
+            hits = []
+            for name in candidates:
+                pattern = patterns[name]
+                if pattern is not None and (pattern.search(arabic) or pattern.search(english)):
+                    hits.append(name)
+                    counts[name] += 1
+            tagged[claim.id] = [keys[h] for h in hits]
+    options = [(keys[name], name, counts[name]) for name in ordered if counts[name]]
+    return options, tagged, {name: names[name][2] for name in ordered}
+
+
+def _review(briefing: Briefing, registry: Registry, include_originals: bool) -> _Review:
+    review = _Review()
+    texts = {a.id: a.text for a in briefing.articles}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    n = 0
+    for claim in briefing.claims():
+        refs: list[tuple[str, str | None]] = []
+        for ev in claim.evidence:
+            n += 1
+            token = f"e{n}"
+            aid = ev.article_id or claim.article_id
+            if ev.start is not None and ev.end is not None and aid in texts and ev.start < ev.end:
+                s, e = word_bounds(texts[aid], ev.start, ev.end)
+                spans.setdefault(aid, []).append((s, e, token))
+                refs.append((token, aid))
+            else:
+                refs.append((token, None))
+        review.evidence[claim.id] = refs
+    if include_originals:
+        review.originals = {a.id: _paragraphs(a.text, spans.get(a.id, [])) for a in briefing.articles}
+
+    review.places, review.claim_places, entries = _facets(briefing, registry, None, "p")
+    review.actors, review.claim_actors, _ = _facets(
+        briefing, registry, {"person", "organization", "armed_group", "government", "other"}, "a")
+    countries = set(outlines())
+    dots: list[MapPlace] = []
+    shaded: list[str] = []
+    for key, name, count in review.places:
+        entry = entries.get(name)
+        if entry is not None and entry.english in countries:
+            shaded.append(entry.english)
+        elif entry is None or entry.lat is None or entry.lon is None:
+            review.unmapped.append(f"{name} (no coordinates)")
+        elif not in_region(entry.lon, entry.lat):
+            review.unmapped.append(f"{name} (outside the map)")
+        else:
+            dots.append(MapPlace(name, entry.lat, entry.lon, count, key))
+    review.map_svg = render_map(dots, shaded)
+    return review
+
+
+@cache
+def _script() -> tuple[Markup, str]:
+    """The review page's script and its CSP source (``'sha256-...'``)."""
+    text = (templates_dir() / "review.js").read_text(encoding="utf-8")
+    if "</" in text:
+        raise RenderError("review.js may not contain '</'")
+    return Markup(text), _csp_hash(text)
+
+
+def _csp_hash(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
 PDF_ORIGINALS_MAX = 10  # beyond this many articles the emailed PDF leaves the originals to the HTML
 
 
-def render_html(briefing: Briefing, *, include_originals: bool = True) -> str:
-    """The briefing as one self-contained HTML document (with the original articles, for review)."""
+def _contents(briefing: Briefing, sections: list[_SectionView], include_originals: bool,
+              has_map: bool) -> list[tuple[str, str, int]]:
+    """The table of contents: ``(anchor, text, level)`` in document order."""
+    out = [("#bluf", "Bottom line up front", 1)]
+    if has_map:
+        out.append(("#map", "Map", 1))
+    for n, view in enumerate(sections, start=1):
+        out.append((f"#section-{n}", view.heading, 1))
+        out += [(f"#summary-{s.article_id}", s.headline_en, 2) for s in view.summaries]
+    for present, anchor, text in (
+        (briefing.failed, "#not-summarized", "Not summarized"),
+        (briefing.other_reports, "#other-reports", "Other reports"),
+        (True, "#sources", "Sources"),
+        (True, "#methodology", "Methodology"),
+        (briefing.unregistered_names, "#unregistered-names", "Names not in the registry"),
+        (briefing.input_problems, "#input-problems", "Input problems"),
+    ):
+        if present:
+            out.append((anchor, text, 1))
+    if briefing.articles:
+        out.append(("#originals", "Appendix: Original articles" if include_originals else "Original articles", 1))
+        if include_originals:
+            out += [(f"#article-{a.id}", a.title or a.origin, 2) for a in briefing.articles]
+    return out
+
+
+def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool = True,
+                registry: Registry | None = None) -> str:
+    """The briefing as one self-contained HTML document: the emailed text, and the review page.
+
+    ``include_originals`` embeds the original articles with the evidence highlighted; ``toc`` adds
+    the table of contents; ``registry`` gives the map its coordinates (default: the packaged one).
+    """
     sections = _sections(briefing)
     claim_labels: dict[str, str] = {}
     for n, summary in enumerate((s for v in sections for s in v.summaries), start=1):
@@ -158,23 +395,31 @@ def render_html(briefing: Briefing, *, include_originals: bool = True) -> str:
             claim_labels[claim.id] = f"{n}.{k}"
     claims = briefing.claims()
     date_text = long_date(briefing.date)
+    review = _review(briefing, registry if registry is not None else packaged(), include_originals)
+    context: dict[str, Any] = {
+        "briefing": briefing,
+        "sections": sections,
+        "claim_labels": claim_labels,
+        "sources": {s.article_id: s for s in briefing.sources},
+        "articles": {a.id: a for a in briefing.articles},
+        "date_text": date_text,
+        "include_originals": include_originals,
+        "review": review,
+        "contents": _contents(briefing, sections, include_originals, bool(review.map_svg)) if toc else [],
+        "stats": {
+            "claims": len(claims),
+            "verified": sum(c.status == "verified" for c in claims),
+            "unverified": sum(c.status == "unverified" for c in claims),
+            "unchecked": sum(c.status == "unchecked" for c in claims),
+        },
+    }
     try:
-        template = _environment().get_template("briefing.html")
-        return template.render(
-            briefing=briefing,
-            sections=sections,
-            claim_labels=claim_labels,
-            sources={s.article_id: s for s in briefing.sources},
-            articles={a.id: a for a in briefing.articles},
-            date_text=date_text,
-            include_originals=include_originals,
-            stats={
-                "claims": len(claims),
-                "verified": sum(c.status == "verified" for c in claims),
-                "unverified": sum(c.status == "unverified" for c in claims),
-                "unchecked": sum(c.status == "unchecked" for c in claims),
-            },
-        )
+        env = _environment()
+        css = env.get_template("briefing.css").render(context)
+        script, script_hash = _script()
+        csp = (f"default-src 'none'; script-src {script_hash}; style-src {_csp_hash(css)}; img-src data:; "
+               "base-uri 'none'; form-action 'none'")
+        return env.get_template("briefing.html").render(context, css=Markup(css), script=script, csp=csp)
     except jinja2.TemplateError as e:
         raise RenderError(f"could not render the HTML briefing: {e}") from e
 
@@ -203,17 +448,50 @@ def refusing_fetcher() -> Any:
     return RefusingFetcher()
 
 
+def _write_pdf(html: str) -> tuple[bytes, int]:
+    """The PDF and its number of pages (printed in parts when long: see ``pdf``)."""
+    printed = print_pdf(html, refusing_fetcher())
+    return printed.data, printed.pages
+
+
 def render_pdf(html: str) -> bytes:
     """The HTML rendered to PDF by WeasyPrint, with every external fetch refused."""
-    import weasyprint  # type: ignore[import-untyped, unused-ignore]  # slow: import only for a PDF
+    return _write_pdf(html)[0]
 
-    try:
-        document = weasyprint.HTML(string=html, base_url=None, url_fetcher=refusing_fetcher())
-        pdf = document.write_pdf()
-    except Exception as e:  # WeasyPrint raises many kinds; the caller needs one
-        raise RenderError(f"could not render the PDF briefing: {e}") from e
-    if not isinstance(pdf, bytes):
-        raise RenderError("WeasyPrint returned no PDF")
+
+TOC_MIN_PAGES = 4  # a PDF this long or longer gets a table of contents
+_CHARS_PER_PAGE = 3000  # rough, for guessing the length before laying it out
+
+
+def _looks_long(briefing: Briefing, include_originals: bool) -> bool:
+    chars = sum(len(s.summary_en) + 200 + sum(len(c.text_en) + 150 + sum(len(e.quote_ar) for e in c.evidence)
+                                              for c in s.claims) for s in briefing.summaries)
+    chars += 3000 if briefing.claims() else 0  # the map
+    chars += 150 * len(briefing.sources) + 1500
+    if include_originals:
+        chars += sum(len(a.text) for a in briefing.articles) + _CHARS_PER_PAGE  # the appendix starts a page
+    return chars >= (TOC_MIN_PAGES - 0.5) * _CHARS_PER_PAGE
+
+
+def render_briefing_pdf(briefing: Briefing, *, registry: Registry | None = None,
+                        html: str | None = None) -> bytes:
+    """The emailed PDF: the HTML printed, with a table of contents when it runs to ``TOC_MIN_PAGES``.
+
+    A whole day's originals (megabytes of Arabic) stay in the HTML. ``html``, when given, is
+    ``render_html(briefing)`` already made, reused when it is what the PDF needs. The length is
+    guessed first and the PDF laid out again only when the guess was wrong (near the threshold).
+    """
+    originals = len(briefing.articles) <= PDF_ORIGINALS_MAX
+    toc = _looks_long(briefing, originals)
+
+    def make(with_toc: bool) -> tuple[bytes, int]:
+        if html is not None and originals and with_toc:
+            return _write_pdf(html)
+        return _write_pdf(render_html(briefing, include_originals=originals, toc=with_toc, registry=registry))
+
+    pdf, pages = make(toc)
+    if (pages >= TOC_MIN_PAGES) != toc:
+        pdf, pages = make(not toc)
     return pdf
 
 
@@ -222,20 +500,18 @@ def render_json(briefing: Briefing) -> str:
     return briefing.model_dump_json(indent=2) + "\n"
 
 
-def render(briefing: Briefing, formats: Collection[str]) -> dict[str, bytes]:
-    """Each requested format (``html``, ``pdf``, ``json``) as bytes; the PDF comes from the same HTML."""
+def render(briefing: Briefing, formats: Collection[str], *, registry: Registry | None = None) -> dict[str, bytes]:
+    """Each requested format (``html``, ``pdf``, ``json``) as bytes; the PDF is the HTML printed."""
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise RenderError(f"unknown output format(s): {', '.join(unknown)} (known: {', '.join(FORMATS)})")
     out: dict[str, bytes] = {}
     if "html" in formats or "pdf" in formats:
-        html = render_html(briefing)
+        html = render_html(briefing, registry=registry)
         if "html" in formats:
             out["html"] = html.encode("utf-8")
         if "pdf" in formats:
-            # The PDF is the HTML printed; a whole day's originals (megabytes of Arabic) stay in the HTML.
-            small = len(briefing.articles) <= PDF_ORIGINALS_MAX
-            out["pdf"] = render_pdf(html if small else render_html(briefing, include_originals=False))
+            out["pdf"] = render_briefing_pdf(briefing, registry=registry, html=html)
     if "json" in formats:
         out["json"] = render_json(briefing).encode("utf-8")
     return out
