@@ -24,7 +24,8 @@ from .deliver import write_outputs
 from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
-from .mail import EmailResult, SmtpSettings, email_briefing
+from .mail import EmailResult, SmtpSettings
+from .mail import email_briefing as email_briefing
 from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport
 from .registry import Registry
 from .verify import draft_checker, verify

@@ -90,12 +90,15 @@ def cli() -> None:
               help="Save every LLM exchange as a vcrpy cassette (keys scrubbed).")
 @click.option("--replay", type=click.Path(dir_okay=False, path_type=Path),
               help="Answer every LLM request from a cassette; no network.")
+@click.option("--email", "email_group", is_flag=False, flag_value="", default=None, metavar="[=GROUP]",
+              help="Then email the PDF to GROUP of [email.groups] in the config (default: its default_group).")
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
              structured_output: str | None, formats: str | None, concurrency: int | None, pack_articles: int | None,
              config_file: Path | None, registry: Path | None, max_cost: float | None, max_stories: int | None,
              watchlist: Path | None, no_cache: bool,
-             cache_dir: Path | None, quiet: bool, verbose: bool, record: Path | None, replay: Path | None) -> None:
+             cache_dir: Path | None, quiet: bool, verbose: bool, record: Path | None, replay: Path | None,
+             email_group: str | None) -> None:
     """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
     from . import api
     from .config import load_config
@@ -111,6 +114,7 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
         replay=replay,
         registry=registry or cfg.registry, max_cost_usd=max_cost, max_stories=max_stories, watchlist=watchlist,
         cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")
+    mailing = _mailing(email_group, config_file, options.formats) if email_group is not None else None
     corpus = api.read_inputs(inputs, options.ingest)
     for problem in corpus.problems:
         if problem.level == "error" or verbose or (not quiet and len(corpus.problems) <= 20):
@@ -130,6 +134,10 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
         _report(result.briefing, verbose)
     for path in result.paths:
         click.echo(str(path))
+    if mailing is not None:
+        pdf = next(p for p in result.paths if p.suffix == ".pdf")
+        _email_report(api.email_briefing(result.briefing, pdf, sender=mailing.sender, recipients=mailing.recipients,
+                                         smtp=mailing.smtp, sent_at=dt.datetime.now(dt.UTC)))
     if result.partial:
         click.secho(f"partial: {len(result.briefing.failed)} article(s) not summarized", fg="yellow", err=True)
         sys.exit(EXIT_PARTIAL)
@@ -250,6 +258,13 @@ def _smtp(base: Any, flags: dict[str, Any], allow_no_tls: bool) -> Any:
     return dataclasses.replace(base, **{k: v for k, v in flags.items() if v is not None}, allow_no_tls=allow_no_tls,
                                username=os.environ.get("BRIEFING_SMTP_USER") or None,
                                password=os.environ.get("BRIEFING_SMTP_PASSWORD") or None)
+
+
+def _mailing(group: str, config_file: Path | None, formats: tuple[str, ...]) -> Any:
+    from .mail import plan_mailing
+
+    email = _email_config(config_file)
+    return plan_mailing(email, group or None, _smtp(email.smtp, {}, allow_no_tls=False), formats)
 
 
 def _email_report(result: Any) -> None:

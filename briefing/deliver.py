@@ -3,7 +3,8 @@
 File names are built from the date only (``briefing-YYYY-MM-DD.<format>``), never from content,
 so nothing can be written outside ``out_dir``. Each file is written to a temporary file in the
 same folder, flushed to disk, then renamed over the target: a reader (or a crash) never sees a
-half-written briefing.
+half-written briefing. A process killed mid-write leaves at most a dot-named temporary file,
+which a later run in the same folder removes once it is a few minutes old.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import DeliveryError
+
+STALE_TMP_S = 300  # a temporary this old is left over from a killed run, not being written now
 
 
 def output_name(date: dt.date, fmt: str) -> str:
@@ -39,6 +43,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def write_outputs(rendered: Mapping[str, bytes], out_dir: Path, date: dt.date) -> list[Path]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(out_dir)
         paths = []
         for fmt, data in rendered.items():
             path = out_dir / output_name(date, fmt)
@@ -47,3 +52,13 @@ def write_outputs(rendered: Mapping[str, bytes], out_dir: Path, date: dt.date) -
     except OSError as exc:
         raise DeliveryError(f"{out_dir}: cannot write the briefing ({exc.strerror or exc})") from None
     return paths
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    cutoff = time.time() - STALE_TMP_S
+    for tmp in out_dir.glob(".briefing-*.tmp"):
+        try:
+            if tmp.is_file() and tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove

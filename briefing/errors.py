@@ -7,7 +7,8 @@
     │   └── CassetteMissError     1  --replay: no recorded answer matches a request
     ├── OutputInvalidError        1  the model's answer failed validation after every re-ask
     ├── RenderError               1  HTML/PDF/JSON could not be produced
-    └── DeliveryError             1  files could not be written or sent
+    └── DeliveryError             1  files could not be written
+        └── SendError             5  the email could not be sent (the files stay in place)
 
 A run that wrote the briefing but could not summarize every article exits with
 ``EXIT_PARTIAL`` (3) instead of raising.
@@ -20,6 +21,7 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 EXIT_UNVERIFIED = 4
+EXIT_NOT_SENT = 5
 
 
 class BriefingError(Exception):
@@ -60,3 +62,9 @@ class RenderError(BriefingError):
 
 class DeliveryError(BriefingError):
     pass
+
+
+class SendError(DeliveryError):
+    """The email was not sent (or not to every recipient); the briefing files are untouched."""
+
+    exit_code = EXIT_NOT_SENT
