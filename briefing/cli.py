@@ -90,7 +90,7 @@ def cli() -> None:
               help="Save every LLM exchange as a vcrpy cassette (keys scrubbed).")
 @click.option("--replay", type=click.Path(dir_okay=False, path_type=Path),
               help="Answer every LLM request from a cassette; no network.")
-@click.option("--email", "email_group", is_flag=False, flag_value="", default=None, metavar="[=GROUP]",
+@click.option("--email", "email_group", is_flag=False, flag_value="", default=None, metavar="[GROUP]",
               help="Then email the PDF to GROUP of [email.groups] in the config (default: its default_group).")
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,

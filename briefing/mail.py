@@ -157,7 +157,7 @@ class EmailConfig:
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     default_group: str | None = None
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
-    source: str = "defaults"
+    source: str = "none found"
 
     def recipients(self, values: Sequence[str]) -> list[str]:
         """Addresses and group names (anything without an ``@``) -> validated addresses."""
@@ -178,14 +178,15 @@ class EmailConfig:
         """The recipients of group ``name``, or of ``default_group`` when ``name`` is empty."""
         chosen = name or self.default_group
         if not chosen:
-            raise UsageError(f"--email without a group needs default_group under [email] in {self.source}")
+            raise UsageError(f"no recipients: name them (--to ADDRESS or GROUP, --email=GROUP) or set default_group "
+                             f"under [email] in the config file ({self.source})")
         return self.recipients([chosen])
 
 
 _EMAIL_KEYS = {"from", "default_group", "groups", "smtp_host", "smtp_port", "tls", "ca_file", "timeout_s"}
 
 
-def email_config(table: Any, source: str = "defaults") -> EmailConfig:
+def email_config(table: Any, source: str = "none found") -> EmailConfig:
     """Parse the ``[email]`` table of a config file (``None``: not there)."""
     if table is None:
         return EmailConfig(source=source)

@@ -436,6 +436,21 @@ desk = ["analyst@example.org", "editor@example.org"]
     assert PASSWORD not in result.output
 
 
+@pytest.mark.parametrize("smtp_server", ["starttls"], indirect=True)
+def test_generate_email_failure_keeps_the_files(smtp_server: Server, certs: dict[str, Path], tmp_path: Path) -> None:
+    config = tmp_path / "briefing.toml"  # the server's CA is not trusted: the send fails after writing
+    config.write_text(f'[email]\nfrom = "{SENDER}"\nsmtp_host = "127.0.0.1"\nsmtp_port = {smtp_server.port}\n'
+                      '[email.groups]\ndesk = ["a@example.org"]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner(env={"BRIEFING_SMTP_USER": USER, "BRIEFING_SMTP_PASSWORD": PASSWORD}).invoke(
+        cli, ["generate", str(SEEDS), "--date", DATE, "-q", "--replay", str(SEEDS / "sample-run.yaml"),
+              "--out", str(out), "--config", str(config), "--email=desk"])
+    assert result.exit_code == 5
+    assert "not sent: the TLS certificate of 127.0.0.1 could not be verified" in result.output
+    assert (out / f"briefing-{DATE}.pdf").read_bytes().startswith(b"%PDF") and (out / f"briefing-{DATE}.json").is_file()
+    assert smtp_server.handler.received == [] and PASSWORD not in result.output
+
+
 def test_generate_email_checks_before_any_model_call(tmp_path: Path) -> None:
     config = tmp_path / "briefing.toml"
     config.write_text(f'[email]\nfrom = "{SENDER}"\n[email.groups]\ndesk = ["a@example.org"]\n', encoding="utf-8")
