@@ -89,6 +89,8 @@ class _Reader:
             return
         self.seen[article_id] = origin
         notes = [] if has_arabic(text) else ["no Arabic text found; summarized as given"]
+        for note in notes:
+            self.problem(origin, note, "note")
         published, published_note = _published(meta, self.options.fields.published)
         self.articles.append(
             Article(
@@ -166,19 +168,22 @@ def _read_file(reader: _Reader, path: Path) -> None:
 
 def _read_bytes(reader: _Reader, origin: str, name: str, data: bytes, meta: Mapping[str, Any]) -> None:
     kind = _kind(name)
+    notes: list[str] = []
     try:
         if kind == ".zip":
             _read_zip(reader, origin, data)
         elif kind == ".txt":
-            text, front = _split_front_matter(_decode(data))
+            text, front = _split_front_matter(_decode(data, notes))
             reader.add(origin, text, {**front, **meta})
         elif kind == ".html":
-            text, html_meta = _extract_html(_decode(data))
+            text, html_meta = _extract_html(_decode(data, notes))
             reader.add(origin, text, {**html_meta, **meta})
         elif kind in (".json", ".jsonl"):
-            _read_records(reader, origin, _decode(data), jsonl=kind == ".jsonl")
+            _read_records(reader, origin, _decode(data, notes), jsonl=kind == ".jsonl")
     except _Skip as exc:
         reader.problem(origin, str(exc))
+    for note in notes:
+        reader.problem(origin, note, "note")
 
 
 def _read_zip(reader: _Reader, origin: str, data: bytes) -> None:
@@ -255,27 +260,44 @@ def _jsonl_records(reader: _Reader, origin: str, text: str) -> Iterator[tuple[st
             reader.problem(f"{origin}:{lineno}", f"invalid JSON line ({exc.msg}); skipped")
 
 
-def _decode(data: bytes) -> str:
-    """Decode text, detecting the encoding when it is not UTF-8; refuse binary files."""
+def _decode(data: bytes, notes: list[str] | None = None) -> str:
+    """Decode text: UTF-8, else the encoding charset_normalizer detects (UTF-16 without a byte
+    order mark, Windows-1256, ISO-8859-6, ...), noted in ``notes``; refuse binary files."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _Skip("undecodable bytes: a UTF-16 byte order mark, but not valid UTF-16") from None
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise _Skip(f"looks like {what}, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:4096]:
-        raise _Skip("binary data, not text")
+    binary = b"\x00" in data[:4096]  # UTF-16/32 without a byte order mark, or not text at all
+    if not binary:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise _Skip("undecodable bytes: not UTF-8 and no other text encoding fits")
-    return str(best)
+    if best is None or "\x00" in str(best):
+        raise _Skip("binary data, not text" if binary else
+                    "undecodable bytes: not UTF-8 and no other text encoding fits")
+    text, encoding = str(best), best.encoding
+    if encoding != "cp1256" and not _ARABIC_LETTER.search(text):
+        # short Arabic texts in Windows-1256 are sometimes taken for other code pages
+        try:
+            arabic = data.decode("cp1256")
+        except UnicodeDecodeError:
+            arabic = ""
+        if _ARABIC_LETTER.search(arabic):
+            text, encoding = arabic, "cp1256"
+    if notes is not None:
+        notes.append(f"not UTF-8; read as {encoding} (detected)")
+    return text
 
 
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")  # the basic letters, not presentation forms
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 
 
