@@ -157,12 +157,12 @@ class EmailConfig:
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     default_group: str | None = None
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
-    source: str = "none found"
+    source: str | None = None  # the config file, None: none found
 
     def recipients(self, values: Sequence[str]) -> list[str]:
         """Addresses and group names (anything without an ``@``) -> validated addresses."""
         out: list[str] = []
-        for value in (v.strip() for item in values for v in item.split(",")):
+        for value in (v.strip(" ") for item in values for v in item.split(",")):
             if not value:
                 continue
             if "@" in value:
@@ -171,7 +171,9 @@ class EmailConfig:
                 out.extend(self.groups[value])
             else:
                 known = ", ".join(sorted(self.groups)) or "none"
-                raise UsageError(f"no recipient group {value!r} in [email.groups] of {self.source} (groups: {known})")
+                raise UsageError(f"no recipient group {value!r} " + (
+                    f"in [email.groups] of {self.source} (groups: {known})" if self.source
+                    else "(no config file found: --config FILE, $BRIEFING_CONFIG or ./briefing.toml)"))
         return validate_recipients(out)
 
     def group(self, name: str | None) -> list[str]:
@@ -179,14 +181,14 @@ class EmailConfig:
         chosen = name or self.default_group
         if not chosen:
             raise UsageError(f"no recipients: name them (--to ADDRESS or GROUP, --email=GROUP) or set default_group "
-                             f"under [email] in the config file ({self.source})")
+                             f"under [email] in the config file ({self.source or 'none found'})")
         return self.recipients([chosen])
 
 
 _EMAIL_KEYS = {"from", "default_group", "groups", "smtp_host", "smtp_port", "tls", "ca_file", "timeout_s"}
 
 
-def email_config(table: Any, source: str = "none found") -> EmailConfig:
+def email_config(table: Any, source: str) -> EmailConfig:
     """Parse the ``[email]`` table of a config file (``None``: not there)."""
     if table is None:
         return EmailConfig(source=source)
@@ -208,6 +210,8 @@ def email_config(table: Any, source: str = "none found") -> EmailConfig:
             raise UsageError(f"[email.groups] {name} in {source}: a list of addresses is expected")
         groups[name] = tuple(validate_address(m, f"[email.groups] {name}:") for m in members)
     sender = table.get("from")
+    if sender is not None and not isinstance(sender, str):
+        raise UsageError(f"[email] from in {source} must be an address in quotes")
     tls = table.get("tls", "starttls")
     if tls not in TLS_MODES:
         raise UsageError(f"[email] tls in {source} must be one of {', '.join(TLS_MODES)}")
@@ -556,7 +560,7 @@ def plan_mailing(config: EmailConfig, group: str | None, smtp: SmtpSettings, for
     if "pdf" not in formats:
         raise UsageError("--email sends the PDF: add pdf to --format")
     if not config.sender:
-        raise UsageError(f"--email needs `from` under [email] in the config file ({config.source})")
+        raise UsageError(f"--email needs `from` under [email] in the config file ({config.source or 'none found'})")
     if smtp.tls == "none":
         raise UsageError("generate --email never sends unencrypted (tls = \"none\"); write the briefing, then "
                          "use `briefing send PDF --tls none --insecure-no-tls`")

@@ -395,6 +395,15 @@ def test_header_injection_from_the_command_line(pdf: Path, tmp_path: Path) -> No
 # --------------------------------------------------------------------------------------------- config and generate
 
 
+def test_group_without_config_file(pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = _send(pdf, None, "--to", "desk", "--dry-run", str(tmp_path / "x.eml"))
+    assert result.exit_code == 2 and "no recipient group 'desk' (no config file found" in result.output
+    result = CliRunner(env={"BRIEFING_CONFIG": ""}).invoke(cli, ["send", str(pdf), "--from", SENDER])
+    assert result.exit_code == 2 and "no recipients" in result.output
+
+
 def test_email_config_groups() -> None:
     cfg = email_config({"from": SENDER, "default_group": "desk", "smtp_host": "smtp.example.org", "tls": "ssl",
                         "groups": {"desk": ["a@example.org", "b@example.org"], "chief": "c@example.org"}}, "x.toml")
