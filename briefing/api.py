@@ -230,7 +230,8 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     if options.progress:
         options.progress("render", 0, 1)
     with stage("render"):
-        rendered = render.render(briefing, formats)
+        registry = Registry.load(options.registry) if options.registry is not None else None  # the map's places
+        rendered = render.render(briefing, formats, registry=registry)
     if options.progress:
         options.progress("render", 1, 1)
     with stage("deliver"):
