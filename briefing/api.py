@@ -210,7 +210,7 @@ def _traffic(settings: ModelSettings, options: GenerateOptions) -> Iterator[None
             "structured_output": settings.structured_output, "temperature": settings.temperature,
             "max_output_tokens": settings.max_output_tokens, "date": options.date.isoformat(),
         }
-        with cassette.recording(options.record, header):
+        with cassette.recording(options.record, header, secrets=(settings.api_key or "",)):
             yield
     else:
         yield

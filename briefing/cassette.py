@@ -3,7 +3,8 @@
 Cassettes are readable YAML: JSON bodies are stored as YAML mappings, Arabic unescaped, long
 prompts as literal blocks. Requests match on method, URL and the *parsed* JSON body, so a replay
 fails loudly (``CassetteMissError``) when a prompt, model or input changed. Credentials are
-never written: auth headers and key query parameters are removed before anything is saved.
+never written: auth headers and key query parameters are removed before anything is saved, and
+a key a server echoes back in a response body (``Incorrect API key provided: sk-...``) is masked.
 
 A ``briefing:`` block at the top says which model and endpoint answered, so ``--replay`` needs
 no other settings.
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +32,9 @@ SECRET_HEADERS = (
 )
 SECRET_QUERY = ("key", "api_key", "api-key", "token")
 _KEEP_RESPONSE_HEADERS = ("content-type", "retry-after")
+# Provider keys by their shape (OpenAI/Anthropic ``sk-...``, Google ``AIza...``), for keys the
+# settings do not hold (read by litellm from the environment).
+_KEY_SHAPES = re.compile(rb"\bsk-[A-Za-z0-9_\-]{16,}|\bAIza[0-9A-Za-z_\-]{35}")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -123,14 +129,25 @@ def _scrub_request(request: Any) -> Any:
     return request
 
 
-def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+def _scrub_response(response: dict[str, Any], secrets: tuple[str, ...] = ()) -> dict[str, Any]:
     headers = response.get("headers") or {}
     response["headers"] = {k: v for k, v in headers.items() if k.lower() in _KEEP_RESPONSE_HEADERS}
+    body = response.get("body") or {}
+    data = body.get("string")
+    if isinstance(data, (bytes, str)):
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        for secret in secrets:
+            raw = raw.replace(secret.encode("utf-8"), b"***")
+        raw = _KEY_SHAPES.sub(b"***", raw)
+        body["string"] = raw.decode("utf-8") if isinstance(data, str) else raw
     return response
 
 
-def _vcr(record: bool) -> Any:
+def _vcr(record: bool, secrets: tuple[str, ...] = ()) -> Any:
     import vcr
+
+    # vcrpy's debug lines dump each response before it is scrubbed: keep them out of any log
+    logging.getLogger("vcr").setLevel(logging.WARNING)
 
     v = vcr.VCR(
         record_mode="all" if record else "none",
@@ -138,7 +155,7 @@ def _vcr(record: bool) -> Any:
         filter_headers=list(SECRET_HEADERS),
         filter_query_parameters=list(SECRET_QUERY),
         before_record_request=_scrub_request,
-        before_record_response=_scrub_response,
+        before_record_response=lambda response: _scrub_response(response, secrets),
         decode_compressed_response=True,
     )
     v.register_serializer("readable-yaml", ReadableYAML)
@@ -169,14 +186,16 @@ def replaying(path: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def recording(path: Path, header: dict[str, Any]) -> Iterator[None]:
-    """Record every LLM exchange; the cassette replaces ``path`` atomically when the block ends."""
+def recording(path: Path, header: dict[str, Any], secrets: tuple[str, ...] = ()) -> Iterator[None]:
+    """Record every LLM exchange; the cassette replaces ``path`` atomically when the block ends.
+
+    ``secrets`` (the API key) are masked wherever a response body repeats them."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".cassette-", suffix=".yaml", dir=path.parent)
     os.close(fd)
     os.unlink(tmp)
     try:
-        with _vcr(record=True).use_cassette(tmp, serializer="readable-yaml"):
+        with _vcr(record=True, secrets=tuple(s for s in secrets if s)).use_cassette(tmp, serializer="readable-yaml"):
             yield
         data = yaml.safe_load(Path(tmp).read_text(encoding="utf-8")) if Path(tmp).exists() else {}
         data = {"briefing": header, **{k: v for k, v in (data or {}).items() if k != "briefing"}}
