@@ -69,7 +69,7 @@ def naive(corpus: Any, model: str, max_tokens: int, avg_map_output: float) -> tu
     """Calls and input tokens of one map call per chunk + one reduce call per article, all articles."""
     count = token_counter(model)
     plan = chunk_corpus(corpus, tokenizer_model=model, max_tokens=max_tokens, count_tokens=count)
-    system = prompting.render("summarize.system.j2", registry=[])
+    system = prompting.render("summarize.system.j2", registry=[], pack=False)
     schema_tokens = count(json.dumps(ArticleDraft.model_json_schema(), ensure_ascii=False))
     merge_system = prompting.render("merge.system.j2")
     merge_schema = count(json.dumps(MergeDraft.model_json_schema(), ensure_ascii=False))
@@ -128,18 +128,19 @@ def main() -> int:
     total_sim = sum(e["delay_s"] for e in log)
     per_story: dict[str, float] = {}
     for e in log:
-        if e["schema"] in ("ArticleDraft", "MergeDraft") and e["story"]:
+        if e["schema"] in ("ArticleDraft", "PackDraft", "MergeDraft") and e["story"]:
             per_story[e["story"]] = per_story.get(e["story"], 0.0) + e["delay_s"]
     compose_s = sum(e["delay_s"] for e in log if e["schema"] == "BriefingDraft")
     chain = max(per_story.values(), default=0.0) + compose_s
     bound_s = max(total_sim / args.concurrency, chain) + render_s
-    summarize_calls = [e for e in log if e["schema"] == "ArticleDraft"]
-    avg_out = sum(e["completion_tokens"] for e in summarize_calls) / max(1, len(summarize_calls))
+    # the naive reduce call reads each article's map output: the average per article summarized
+    summarize_calls = [e for e in log if e["schema"] in ("ArticleDraft", "PackDraft")]
+    avg_out = sum(e["completion_tokens"] for e in summarize_calls) / max(1, sum(e["articles"] for e in summarize_calls))
     chunk_limit = api.GenerateOptions(date=args.date, out_dir=work).max_chunk_tokens  # same chunks as ours
     naive_calls, naive_tokens = naive(corpus, "openai/gpt-4o-mini", chunk_limit, avg_out)
-    # CPU of everything but rendering (WeasyPrint is single-threaded, so its wall time is its CPU time);
-    # this includes the LLM client's own work (litellm, httpx, JSON) for every call
-    llm_free_cpu = max(0.0, cold["cpu_s"] - pdf_s)
+    # CPU of every stage but rendering, measured per stage (time.process_time) by the pipeline;
+    # this includes importing litellm and the LLM client's own work (litellm, httpx, JSON) per call
+    llm_free_cpu = sum(v for k, v in manifest.stage_cpu_s.items() if k != "render")
     out = {
         "articles": manifest.articles, "stories": manifest.stories, "calls": manifest.calls,
         "input_tokens": manifest.input_tokens, "output_tokens": manifest.output_tokens,
@@ -151,7 +152,8 @@ def main() -> int:
         "pdf_pages": pages, "pdf_s": round(pdf_s, 2),
     }
     print(f"{'day':<22}{args.day.name}")
-    print(f"{'stages (s)':<22}{json.dumps(manifest.stage_wall_s)}")
+    print(f"{'stages wall (s)':<22}{json.dumps(manifest.stage_wall_s)}")
+    print(f"{'stages cpu (s)':<22}{json.dumps(manifest.stage_cpu_s)}")
     print(f"{'simulated call time':<22}{total_sim:.1f} s over {len(log)} calls; longest chain {chain:.1f} s")
     print(f"{'claims':<22}{briefing.methodology.claims_verified} verified, "
           f"{briefing.methodology.claims_unverified} unverified; failed stories {len(briefing.failed)}")

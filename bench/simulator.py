@@ -43,7 +43,15 @@ CLAIM = "the article reports this development."
 def article_draft(request: dict[str, Any]) -> dict[str, Any]:
     user = request["messages"][1]["content"]
     match = _ARTICLE.search(user)
-    text = match.group(2) if match else user
+    return _draft(match.group(2) if match else user)
+
+
+def pack_draft(request: dict[str, Any]) -> dict[str, Any]:
+    user = request["messages"][1]["content"]
+    return {"articles": [{"article_id": m.group(1), "summary": _draft(m.group(2))} for m in _ARTICLE.finditer(user)]}
+
+
+def _draft(text: str) -> dict[str, Any]:
     picks = [s.strip() for s in _SENTENCE.findall(text) if _grounded(s.strip())][:3] or [text[:120].strip()]
     return {
         "headline_en": "simulated headline",
@@ -88,7 +96,7 @@ class Simulator:
 
     def __call__(self, request: dict[str, Any]) -> Reply:
         name = schema_name(request)
-        builders = {"ArticleDraft": article_draft, "BriefingDraft": briefing_draft, "HeadlinesDraft": headlines_draft,
+        builders = {"ArticleDraft": article_draft, "PackDraft": pack_draft, "BriefingDraft": briefing_draft, "HeadlinesDraft": headlines_draft,
                     "MergeDraft": lambda r: {"headline_en": "simulated", "summary_en": "simulated."}}
         if name not in builders:
             return Reply({"error": {"message": f"simulator: unknown schema {name!r}"}}, 400)
@@ -101,6 +109,7 @@ class Simulator:
         story = re.search(r"Article id: ([0-9a-f]{16})", user)
         with self.lock:
             self.log.append({"schema": name, "story": story.group(1) if story else None, "delay_s": delay,
+                             "articles": max(1, len(_ARTICLE.findall(user))),
                              "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                              "t": time.time()})
         body = {

@@ -438,6 +438,7 @@ class Manifest(Model):
     budget_usd: float | None
     refused_for_budget: int
     stage_wall_s: dict[str, float]
+    stage_cpu_s: dict[str, float] = Field(default_factory=dict, description="CPU seconds per stage.")
     wall_s: float
 
 

@@ -353,17 +353,24 @@ def _csp_hash(text: str) -> str:
 
 
 PDF_ORIGINALS_MAX = 10  # beyond this many articles the emailed PDF leaves the originals to the HTML
+TOC_MAX_ENTRIES = 60  # story headlines in the contents, at most
 
 
 def _contents(briefing: Briefing, sections: list[_SectionView], include_originals: bool,
               has_map: bool) -> list[tuple[str, str, int]]:
-    """The table of contents: ``(anchor, text, level)`` in document order."""
+    """The table of contents: ``(anchor, text, level)`` in document order.
+
+    Story headlines are listed under their sections up to ``TOC_MAX_ENTRIES`` of them; a whole day
+    (a thousand stories, twenty pages of contents) lists its sections only, and the PDF's
+    bookmarks still name every story."""
     out = [("#bluf", "Bottom line up front", 1)]
     if has_map:
         out.append(("#map", "Map", 1))
+    stories = sum(len(view.summaries) for view in sections) <= TOC_MAX_ENTRIES
     for n, view in enumerate(sections, start=1):
         out.append((f"#section-{n}", view.heading, 1))
-        out += [(f"#summary-{s.article_id}", s.headline_en, 2) for s in view.summaries]
+        if stories:
+            out += [(f"#summary-{s.article_id}", s.headline_en, 2) for s in view.summaries]
     for present, anchor, text in (
         (briefing.failed, "#not-summarized", "Not summarized"),
         (briefing.other_reports, "#other-reports", "Other reports"),
@@ -376,7 +383,7 @@ def _contents(briefing: Briefing, sections: list[_SectionView], include_original
             out.append((anchor, text, 1))
     if briefing.articles:
         out.append(("#originals", "Appendix: Original articles" if include_originals else "Original articles", 1))
-        if include_originals:
+        if include_originals and len(briefing.articles) <= TOC_MAX_ENTRIES:
             out += [(f"#article-{a.id}", a.title or a.origin, 2) for a in briefing.articles]
     return out
 

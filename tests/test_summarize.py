@@ -57,7 +57,7 @@ def test_short_articles_packed_and_evidence_located(scripted: Make, reference: d
 
 
 def test_pack_missing_article_is_reasked_then_summarized_alone(scripted: Make, reference: dict[str, Any]) -> None:
-    corpus, plan = _plan()
+    _corpus, plan = _plan()
     first, second = (i.article.id for i in plan.items)
     answer = reference_script(reference)
 
@@ -77,7 +77,7 @@ def test_pack_missing_article_is_reasked_then_summarized_alone(scripted: Make, r
 
 
 def test_pack_grounding_problem_names_its_article(scripted: Make, reference: dict[str, Any]) -> None:
-    corpus, plan = _plan()
+    _corpus, plan = _plan()
     second = plan.items[1].article.id
     answer = reference_script(reference)
     replies: list[Any] = []
