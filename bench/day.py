@@ -4,13 +4,19 @@
 
 Prints a table, then (last line) one JSON object with: articles, stories, calls, input_tokens,
 output_tokens, naive_calls, naive_input_tokens, wall_s, bound_s, cpu_ms_per_article, warm_calls,
-warm_wall_s, peak_rss_mb, pdf_pages, pdf_s.
+warm_wall_s, peak_rss_mb, pdf_pages, pdf_s; then cold_cpu_ms_per_article, retries,
+pdf_render_peak_rss_mb, pdf_render_s.
 
 * bound_s: max(total simulated call time / concurrency, longest chain of dependent calls)
   plus render time.
 * naive_*: the usual map-reduce recipe on the same day: one map call per chunk and one reduce
   call per article, for every article (syndicated copies included), with the same prompts.
-* warm_*: the same day again against the response cache.
+* warm_*: the same day again against the response cache, in a new process (imports included).
+* cpu_ms_per_article: non-LLM CPU, i.e. the warm rerun's CPU in every stage but rendering and
+  loading the LLM client (it does all the work but the model calls); cold_cpu_ms_per_article is
+  the cold run's CPU without rendering, the LLM client's work included.
+* peak_rss_mb: this process (the cold run, PDF included); pdf_render_*: `briefing render` of the
+  day's JSON to PDF alone, in its own process (/usr/bin/time).
 """
 
 from __future__ import annotations
@@ -114,7 +120,17 @@ def main() -> int:
     parser.add_argument("--max-stories", type=int, default=None)
     parser.add_argument("--port", type=int, default=18090)
     parser.add_argument("--story-texts", type=Path, help=argparse.SUPPRESS)  # internal: write story texts, exit
+    parser.add_argument("--warm-run", nargs=3, help=argparse.SUPPRESS)  # internal: CACHE OUT BASE_URL
     args = parser.parse_args()
+    args.date = dt.date.fromisoformat(re.search(r"\d{4}-\d{2}-\d{2}", args.day.name).group(0))  # type: ignore[union-attr]
+    if args.warm_run:  # internal: re-run the day against the cache in a fresh process, print its manifest
+        cache, out, base_url = args.warm_run
+        settings = ModelSettings(model="openai/gpt-4o-mini", api_base=base_url, timeout_s=120)
+        options = api.GenerateOptions(date=args.date, out_dir=Path(out), formats=("json",),
+                                      concurrency=args.concurrency, cache_path=Path(cache),
+                                      max_stories=args.max_stories)
+        print(api.generate([args.day], settings, options).manifest.model_dump_json())
+        return 0
     if args.story_texts:
         from briefing.cluster import cluster, story_article
 
@@ -123,7 +139,6 @@ def main() -> int:
         args.story_texts.write_text(json.dumps([story_article(st, by_id).text for st in cluster(corpus).stories],
                                                ensure_ascii=False), encoding="utf-8")
         return 0
-    args.date = dt.date.fromisoformat(re.search(r"\d{4}-\d{2}-\d{2}", args.day.name).group(0))  # type: ignore[union-attr]
     sim = Sim(args.port, args.latency, args.per_token)
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     # the simulator builds its answers for the day's story texts ahead (a child process computes
@@ -134,7 +149,14 @@ def main() -> int:
     try:
         cold = run_day(args.day, args, sim, work / "cache.sqlite", work / "out", ("html", "pdf", "json"))
         log = sim.dump()
-        warm = run_day(args.day, args, sim, work / "cache.sqlite", work / "out-warm", ("json",))
+        # the warm rerun, as a user would run it: a new process (imports included) against the cache
+        t0 = time.perf_counter()
+        warm_run = subprocess.run([sys.executable, __file__, str(args.day), "--concurrency", str(args.concurrency),
+                                   *(["--max-stories", str(args.max_stories)] if args.max_stories else []),
+                                   "--warm-run", str(work / "cache.sqlite"), str(work / "out-warm"), sim.base_url],
+                                  capture_output=True, text=True, check=True)
+        warm_wall = time.perf_counter() - t0
+        warm_manifest = json.loads(warm_run.stdout.strip().splitlines()[-1])
         warm_log = sim.dump()
     finally:
         sim.close()
@@ -162,22 +184,34 @@ def main() -> int:
     avg_out = sum(e["completion_tokens"] for e in summarize_calls) / max(1, sum(e["articles"] for e in summarize_calls))
     chunk_limit = api.GenerateOptions(date=args.date, out_dir=work).max_chunk_tokens  # same chunks as ours
     naive_calls, naive_tokens = naive(corpus, "openai/gpt-4o-mini", chunk_limit, avg_out)
-    # CPU of every stage but rendering, measured per stage (time.process_time) by the pipeline;
-    # this includes importing litellm and the LLM client's own work (litellm, httpx, JSON) per call
-    llm_free_cpu = sum(v for k, v in manifest.stage_cpu_s.items() if k != "render")
+    # non-LLM CPU: the warm rerun does every stage but the model calls (answers come from the cache);
+    # its CPU per stage, without rendering and without loading the LLM client (importing litellm and
+    # its tokenizer). The cold run's CPU with the LLM client's work (litellm, httpx, JSON per call,
+    # the import) is reported beside it.
+    warm_cpu = sum(v for k, v in warm_manifest["stage_cpu_s"].items() if k not in ("render", "client"))
+    cold_cpu = sum(v for k, v in manifest.stage_cpu_s.items() if k != "render")
+    # the PDF alone, as `briefing render` prints it from the JSON: its own process, time and peak memory
+    pdf_only = subprocess.run(["/usr/bin/time", "-f", "%M %e", str(ROOT / ".venv" / "bin" / "briefing"), "render",
+                               str(next((work / "out").glob("*.json"))), "--format", "pdf", "--out",
+                               str(work / "out-pdf")], capture_output=True, text=True, check=True)
+    pdf_kb, pdf_only_s = pdf_only.stderr.strip().splitlines()[-1].split()
     out = {
         "articles": manifest.articles, "stories": manifest.stories, "calls": manifest.calls,
         "input_tokens": manifest.input_tokens, "output_tokens": manifest.output_tokens,
         "naive_calls": naive_calls, "naive_input_tokens": naive_tokens,
         "wall_s": round(cold["wall_s"], 2), "bound_s": round(bound_s, 2),
-        "cpu_ms_per_article": round(1000 * llm_free_cpu / max(1, manifest.articles), 2),
-        "warm_calls": warm["result"].manifest.calls + len(warm_log), "warm_wall_s": round(warm["wall_s"], 2),
+        "cpu_ms_per_article": round(1000 * warm_cpu / max(1, manifest.articles), 2),
+        "warm_calls": warm_manifest["calls"] + len(warm_log), "warm_wall_s": round(warm_wall, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "pdf_pages": pages, "pdf_s": round(pdf_s, 2),
+        "cold_cpu_ms_per_article": round(1000 * cold_cpu / max(1, manifest.articles), 2),
+        "retries": manifest.retries, "pdf_render_peak_rss_mb": round(int(pdf_kb) / 1024, 1),
+        "pdf_render_s": float(pdf_only_s),
     }
     print(f"{'day':<22}{args.day.name}")
     print(f"{'stages wall (s)':<22}{json.dumps(manifest.stage_wall_s)}")
     print(f"{'stages cpu (s)':<22}{json.dumps(manifest.stage_cpu_s)}")
+    print(f"{'warm stages cpu (s)':<22}{json.dumps(warm_manifest['stage_cpu_s'])}")
     print(f"{'simulated call time':<22}{total_sim:.1f} s over {len(log)} calls; longest chain {chain:.1f} s")
     print(f"{'claims':<22}{briefing.methodology.claims_verified} verified, "
           f"{briefing.methodology.claims_unverified} unverified; failed stories {len(briefing.failed)}")

@@ -93,6 +93,7 @@ class Simulator:
         self.latency = latency
         self.per_token = per_token
         self.tokenizer = tokenizer
+        self.count("warm up")  # load the tokenizer now, not while the first requests wait
         self.lock = threading.Lock()
         self.log: list[dict[str, Any]] = []
 
@@ -112,11 +113,12 @@ class Simulator:
             request.get("response_format") or {}, ensure_ascii=False)
         prompt_tokens, completion_tokens = self.count(prompt), self.count(content)
         # the answer takes latency + per-token time in all, however long building it took here
-        delay = max(0.0, self.latency + self.per_token * completion_tokens - (time.perf_counter() - started))
+        total = self.latency + self.per_token * completion_tokens
+        delay = max(0.0, total - (time.perf_counter() - started))
         user = request["messages"][1]["content"]
         story = re.search(r"Article id: ([0-9a-f]{16})", user)
         with self.lock:
-            self.log.append({"schema": name, "story": story.group(1) if story else None, "delay_s": delay,
+            self.log.append({"schema": name, "story": story.group(1) if story else None, "delay_s": total,
                              "articles": max(1, len(_ARTICLE.findall(user))),
                              "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                              "t": time.time()})

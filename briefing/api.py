@@ -141,9 +141,12 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
         top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
         below = stories.stories[len(top):]
         views = Corpus(articles=[story_article(s, articles) for s in top])
+    with stage("client"):  # importing litellm and loading the model's tokenizer: seconds, once per run
+        count = count_tokens or token_counter(settings.model)
+        count("نص")
     with stage("chunk"):
         plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
-                            count_tokens=count_tokens or token_counter(settings.model))
+                            count_tokens=count)
     registry = Registry.load(options.registry)
     reports = [OtherReport(story_id=s.id, article_ids=s.article_ids, outlets=s.outlets,
                            headline_ar=_headline_ar(articles[s.lead_id])) for s in below]

@@ -4,7 +4,8 @@
     ├── UsageError                2  bad flags, config or missing model settings
     ├── InputError                2  an input file could not be read
     ├── LLMError                  1  the model could not be reached or kept failing
-    │   └── CassetteMissError     1  --replay: no recorded answer matches a request
+    │   ├── CassetteMissError     1  --replay: no recorded answer matches a request
+    │   └── RefusedError          1  the model refused, or answered with no content
     ├── OutputInvalidError        1  the model's answer failed validation after every re-ask
     ├── RenderError               1  HTML/PDF/JSON could not be produced
     └── DeliveryError             1  files could not be written
@@ -44,6 +45,10 @@ class LLMError(BriefingError):
 
 class CassetteMissError(LLMError):
     pass
+
+
+class RefusedError(LLMError):
+    """The model answered without usable content: a refusal, a content filter, no choices."""
 
 
 class OutputInvalidError(BriefingError):

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
 
 from . import dates
 from .arabic import fold
@@ -166,7 +166,8 @@ def check_numbers(text_en: str, folded_spans: str, date_spans: list[tuple[int, i
 # --------------------------------------------------------------------------- dates
 
 
-def check_dates(text_en: str, spans: list[str], published: dt.date | None) -> tuple[list[str], list[tuple[int, int]]]:
+def check_dates(text_en: str, spans: Sequence[str],
+                published: dt.date | None) -> tuple[list[str], list[tuple[int, int]]]:
     en_dates = dates.resolve_english(text_en, published)
     ar_dates = [d for span in spans for d in dates.resolve_arabic(span, published)]
     problems = []
@@ -462,7 +463,16 @@ def guard(text_en: str, spans: list[str], *, published: dt.date | None, registry
           attributed_to: str | None = None, article_text: str = "", polarity: bool = True,
           stance: str | None = None) -> list[str]:
     """Problems of ``text_en`` against ``spans``. ``polarity=False`` for text that sums up several
-    claims (a summary, a bottom-line sentence): its details are checked, its polarity is the claims'."""
+    claims (a summary, a bottom-line sentence): its details are checked, its polarity is the claims'.
+
+    Memoized: a claim checked while its draft is re-asked is checked again, unchanged, when the
+    briefing is verified."""
+    return list(_guard(text_en, tuple(spans), published, registry, attributed_to, article_text, polarity, stance))
+
+
+@lru_cache(maxsize=16384)
+def _guard(text_en: str, spans: tuple[str, ...], published: dt.date | None, registry: Registry,
+           attributed_to: str | None, article_text: str, polarity: bool, stance: str | None) -> tuple[str, ...]:
     folded = " ".join(fold(s) for s in spans)
     date_problems, date_spans = check_dates(text_en, spans, published)
     problems = date_problems + check_numbers(text_en, folded, date_spans) + check_names(text_en, folded, registry)
@@ -474,4 +484,4 @@ def guard(text_en: str, spans: list[str], *, published: dt.date | None, registry
         # who says it may be named anywhere in the article ("the agency said" after naming it once)
         context = fold(article_text) if article_text else folded
         problems += [f"attribution: {p}" for p in check_names(attributed_to, context, registry)]
-    return problems
+    return tuple(problems)

@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import Any, Literal, Protocol
 from urllib.parse import urlparse
 
-from .errors import CassetteMissError, LLMError
+from .errors import CassetteMissError, LLMError, RefusedError
 from .models import Usage
 
 StructuredMode = Literal["json_schema", "json_object", "prompt"]
@@ -366,15 +366,15 @@ class LiteLLMCompletion:
         litellm = _litellm()
         choices = getattr(response, "choices", None) or []
         if not choices:
-            raise LLMError(f"{self.settings.model}: the response had no choices")
+            raise RefusedError(f"{self.settings.model}: the response had no choices")
         message = choices[0].message
         extra = getattr(message, "provider_specific_fields", None) or {}
         refusal = getattr(message, "refusal", None) or (extra.get("refusal") if isinstance(extra, dict) else None)
         if refusal:
-            raise LLMError(f"{self.settings.model} refused: {' '.join(str(refusal).split())[:200]}")
+            raise RefusedError(f"{self.settings.model} refused: {' '.join(str(refusal).split())[:200]}")
         content = message.content or ""
         if not content and getattr(choices[0], "finish_reason", None) == "content_filter":
-            raise LLMError(f"{self.settings.model} refused: the provider's content filter stopped the answer")
+            raise RefusedError(f"{self.settings.model} refused: the provider's content filter stopped the answer")
         usage = getattr(response, "usage", None)
         try:
             cost: float | None = float(litellm.completion_cost(completion_response=response))

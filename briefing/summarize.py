@@ -4,7 +4,7 @@ Short articles are packed several to a call (``pack_articles``, ``pack_bytes``):
 prompt and the schema, about 1,500 tokens, are then paid once per pack instead of once per
 article. The pack's answer is checked article by article (a missing article, or evidence not in
 its own article, is re-asked); an article the pack's answer still lacks, or a pack whose answer
-never validates, falls back to a call of its own. Any other article that fits one chunk is
+never validates or is refused, falls back to a call of its own. Any other article that fits one chunk is
 summarized in one call. A long one is mapped chunk by chunk,
 then one merge call writes its headline and summary; claims, entities, places, dates and
 figures of every chunk are kept, each claim with all its evidence. An article whose answers
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import prompting, structured
 from .arabic import fold
-from .errors import BriefingError, OutputInvalidError
+from .errors import BriefingError, OutputInvalidError, RefusedError
 from .llm import MeteredCompletion
 from .models import (
     ArticleDraft,
@@ -120,12 +120,14 @@ async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts
                 gate: asyncio.Semaphore, tick: Callable[[int], None]) -> list[ArticleSummary | FailedArticle]:
     """One call for several short articles; what it cannot answer goes to calls of its own."""
     ids = [item.article.id for item in items]
-    messages = [
-        {"role": "system", "content": prompting.render(
-            "summarize.system.j2", registry=_names(items, opts), pack=True, part_count=1, part_number=1)},
-        {"role": "user", "content": prompting.render(
-            "summarize_pack.user.j2", articles=[{"article": i.article, "text": i.chunks[0].text} for i in items])},
-    ]
+
+    def messages() -> list[dict[str, str]]:  # made once a slot is free: the first calls go out at once
+        return [
+            {"role": "system", "content": prompting.render(
+                "summarize.system.j2", registry=_names(items, opts), pack=True, part_count=1, part_number=1)},
+            {"role": "user", "content": prompting.render(
+                "summarize_pack.user.j2", articles=[{"article": i.article, "text": i.chunks[0].text} for i in items])},
+        ]
 
     def check_pack(draft: PackDraft) -> list[str]:
         problems: list[str] = []
@@ -142,10 +144,12 @@ async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts
     try:
         async with gate:
             draft = await structured.ask(completion, purpose=f"summarize {ids[0]} +{len(ids) - 1} articles",
-                                         messages=messages, model=PackDraft, max_reasks=opts.max_reasks,
+                                         messages=messages(), model=PackDraft, max_reasks=opts.max_reasks,
                                          check=check_pack, strict_check=False)
     except BriefingError as exc:
-        if not isinstance(exc, OutputInvalidError):  # the provider or the budget failed: do not multiply calls
+        # an answer that never validated, or a refusal (perhaps of one article), is tried article by
+        # article; a provider or budget failure is not (that would multiply calls that fail alike)
+        if not isinstance(exc, OutputInvalidError | RefusedError):
             tick(len(items))
             return [FailedArticle(article_id=i.article.id, origin=i.article.origin, reason=str(exc)) for i in items]
         draft = PackDraft.model_construct(articles=[])
@@ -190,13 +194,16 @@ async def _one(item: ChunkedArticle, completion: MeteredCompletion, opts: Summar
 async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion, opts: SummarizeOptions,
                  gate: asyncio.Semaphore) -> ArticleDraft:
     chunk = item.chunks[index]
-    messages = [
-        {"role": "system", "content": prompting.render("summarize.system.j2", registry=_names([item], opts),
-                                                        pack=False)},
-        {"role": "user", "content": prompting.render(
-            "summarize.user.j2", article=item.article, text=chunk.text,
-            part_number=index + 1, part_count=len(item.chunks))},
-    ]
+
+    def messages() -> list[dict[str, str]]:  # made once a slot is free
+        return [
+            {"role": "system", "content": prompting.render("summarize.system.j2", registry=_names([item], opts),
+                                                            pack=False)},
+            {"role": "user", "content": prompting.render(
+                "summarize.user.j2", article=item.article, text=chunk.text,
+                part_number=index + 1, part_count=len(item.chunks))},
+        ]
+
     check = opts.check
 
     def check_draft(draft: ArticleDraft) -> list[str]:
@@ -204,7 +211,7 @@ async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion
 
     async with gate:
         return await structured.ask(completion, purpose=f"summarize {item.article.id} part {index + 1}",
-                                    messages=messages, model=ArticleDraft, max_reasks=opts.max_reasks,
+                                    messages=messages(), model=ArticleDraft, max_reasks=opts.max_reasks,
                                     check=check_draft, strict_check=False)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from briefing.chunk import chunk_corpus
-from briefing.errors import LLMError
+from briefing.errors import LLMError, RefusedError
 from briefing.ingest import ingest
 from briefing.llm import LLMRequest, MeteredCompletion
 from briefing.models import ArticleDraft, ChunkPlan, Corpus
@@ -74,6 +74,25 @@ def test_pack_missing_article_is_reasked_then_summarized_alone(scripted: Make, r
     assert f"these ids in this order: {first}, {second}" in requests[1].messages[-1]["content"]
     assert f"Article id: {second}" in requests[2].messages[1]["content"]
     assert not batch.failed and [s.article_id for s in batch.summaries] == [first, second]
+
+
+def test_refused_pack_is_tried_article_by_article(scripted: Make, reference: dict[str, Any]) -> None:
+    _, plan = _plan()
+    first, second = (i.article.id for i in plan.items)
+    answer = reference_script(reference)
+
+    def squeamish(request: LLMRequest) -> Any:
+        if request.schema_name == "PackDraft" or f"Article id: {second}" in request.messages[1]["content"]:
+            return RefusedError("openai/x refused: I can't help with that request.")
+        return answer(request)
+
+    fake = scripted(squeamish)
+    batch = asyncio.run(summarize(plan, fake))
+    requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
+    assert [r.schema_name for r in requests] == ["PackDraft", "ArticleDraft", "ArticleDraft"]
+    assert [s.article_id for s in batch.summaries] == [first]  # one refusal no longer takes the pack with it
+    refusal = "openai/x refused: I can't help with that request."
+    assert [(f.article_id, f.reason) for f in batch.failed] == [(second, refusal)]
 
 
 def test_pack_grounding_problem_names_its_article(scripted: Make, reference: dict[str, Any]) -> None:

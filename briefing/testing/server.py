@@ -100,6 +100,8 @@ def reference_responder(path: Path) -> Responder:
 
 
 class _QuietServer(ThreadingHTTPServer):
+    request_queue_size = 256  # socketserver's default backlog (5) refuses a burst of concurrent clients
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client that gave up (timeout, reset) is a scripted fault, not a server error
 
