@@ -119,6 +119,7 @@ class OpenAIServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else the body waits ~40 ms for the ACK of the headers (keep-alive)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
