@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 _DROP = set(
     [chr(c) for c in range(0x064B, 0x0660)]  # tashkeel
@@ -42,8 +43,8 @@ def _kind(ch: str) -> str:
     return _FOLD.get(ch, ch.lower())
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
-    """The normalized text and, for each of its characters, the original offset."""
+def normalize_reference(text: str) -> tuple[str, list[int]]:
+    """``normalize`` one character at a time: the definition, kept for tests (30x slower)."""
     out: list[str] = []
     index: list[int] = []
     last = len(text) - 1
@@ -63,6 +64,61 @@ def normalize(text: str) -> tuple[str, list[int]]:
         out.pop()
         index.pop()
     return "".join(out), index
+
+
+@cache
+def _code_table() -> tuple[Any, Any]:
+    """For every BMP code point: the code point it folds to (0: dropped) and whether it is a digit."""
+    import numpy as np
+
+    table = np.arange(0x10000, dtype=np.uint32)
+    for c in range(0x10000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        folded = _kind(chr(c))
+        table[c] = ord(folded) if len(folded) == 1 else (0 if not folded else c)
+    digit = np.zeros(0x10000, dtype=bool)
+    for c in range(0x10000):
+        if table[c] and chr(int(table[c])).isdigit():
+            digit[c] = True
+    return table, digit
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """The normalized text and, for each of its characters, the original offset.
+
+    Vectorized over the code points (numpy); the same result as ``normalize_reference``.
+    """
+    norm, index = _normalize_array(text)
+    return norm, index.tolist()
+
+
+def _normalize_array(text: str) -> tuple[str, Any]:
+    import numpy as np
+
+    table, digit = _code_table()
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    bmp = codes < 0x10000
+    low = np.where(bmp, codes, 0)
+    out = np.where(bmp, table[low], codes)
+    is_digit = np.where(bmp, digit[low], False)
+    if len(codes) > 2:  # decimal and thousands separators between digits stay, as . and ,
+        sep = (codes == 0x2E) | (codes == 0x2C) | (codes == 0x66B) | (codes == 0x66C)
+        between = np.zeros(len(codes), dtype=bool)
+        between[1:-1] = sep[1:-1] & is_digit[:-2] & is_digit[2:]
+        out = np.where(between, np.where((codes == 0x2C) | (codes == 0x66C), 0x2C, 0x2E), out)
+    keep = np.flatnonzero(out)
+    kept = out[keep]
+    space = kept == 0x20
+    prev_space = np.empty(len(kept), dtype=bool)
+    if len(kept):
+        prev_space[0] = True  # a leading separator is dropped
+        prev_space[1:] = space[:-1]
+    mask = ~(space & prev_space)
+    kept, keep = kept[mask], keep[mask]
+    if len(kept) and kept[-1] == 0x20:
+        kept, keep = kept[:-1], keep[:-1]
+    return kept.astype(np.uint32).tobytes().decode("utf-32-le"), keep
 
 
 _TABLE: dict[int, str | None] = {}
@@ -87,8 +143,8 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _normalized(text: str) -> tuple[str, array[int]]:
     """Cached per text; the offsets as a compact array (a day's articles: 6 MB, not 60 MB of ints)."""
-    norm, index = normalize(text)
-    return norm, array("l", index)
+    norm, index = _normalize_array(text)
+    return norm, array("l", index.astype("int64").tobytes())
 
 
 def locate(quote: str, text: str, *, min_score: float = 92.0) -> tuple[int, int] | None:

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from briefing.arabic import fold, locate, normalize
+from pathlib import Path
+
+import pytest
+
+from briefing.arabic import fold, locate, normalize, normalize_reference
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 TEXT = ("وأعلنت قوات الجيش العراقي، الجمعة 27 أكتوبر / تشرين الأول 2017، "
         "انطلاق المرحلة الثانيةِ من عمليات «تحرير» قضاء القائم.")
@@ -35,3 +41,17 @@ def test_locate_tolerates_copying_differences() -> None:
     assert locate("عمليات تحرير قضاء راوة", TEXT) is None
     assert locate("انسحبت القوات الأمريكية من الحدود", TEXT) is None
     assert locate("", TEXT) is None
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "...", "ـــ", "a.b", ".5.", "1.", "1,5", "x,", ",x", "٣٫٥ و٤٬٠٠٠ و1.5 و2,000", "  مَرْحَبًا  ،  بِكُمْ  ",
+    "\u200f١٢\u200e", "Ab CD ÉTÉ", "x\U0001F600y", "«داعش» — (2017)…", TEXT,
+])
+def test_vectorized_normalize_equals_the_reference(text: str) -> None:
+    assert normalize(text) == normalize_reference(text)
+
+
+def test_vectorized_normalize_equals_the_reference_on_the_seeds() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert normalize(text) == normalize_reference(text), path.name
