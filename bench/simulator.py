@@ -96,6 +96,7 @@ class Simulator:
         self.count("warm up")  # load the tokenizer now, not while the first requests wait
         self.lock = threading.Lock()
         self.log: list[dict[str, Any]] = []
+        self.server: OpenAIServer | None = None  # set once serving: when each request came in
 
     def count(self, text: str) -> int:
         return int(self.litellm.token_counter(model=self.tokenizer, text=text))
@@ -107,21 +108,25 @@ class Simulator:
                     "MergeDraft": lambda r: {"headline_en": "simulated", "summary_en": "simulated."}}
         if name not in builders:
             return Reply({"error": {"message": f"simulator: unknown schema {name!r}"}}, 400)
-        started = time.perf_counter()
+        began = time.time()
+        started = getattr(self.server.current, "arrived", None) if self.server else None
+        started = started if started is not None else time.monotonic()
         content = json.dumps(builders[name](request), ensure_ascii=False)
         prompt = "".join(m["content"] for m in request["messages"]) + json.dumps(
             request.get("response_format") or {}, ensure_ascii=False)
         prompt_tokens, completion_tokens = self.count(prompt), self.count(content)
-        # the answer takes latency + per-token time in all, however long building it took here
+        # the answer takes latency + per-token time in all from the moment the request came in,
+        # however long reading it and building the answer took here
         total = self.latency + self.per_token * completion_tokens
-        delay = max(0.0, total - (time.perf_counter() - started))
+        spent = time.monotonic() - started
+        delay = max(0.0, total - spent)
         user = request["messages"][1]["content"]
         story = re.search(r"Article id: ([0-9a-f]{16})", user)
         with self.lock:
             self.log.append({"schema": name, "story": story.group(1) if story else None, "delay_s": total,
                              "articles": max(1, len(_ARTICLE.findall(user))),
                              "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                             "t": time.time()})
+                             "t": time.time(), "began": began, "spent_s": round(spent, 4)})
         body = {
             "id": "sim", "object": "chat.completion", "created": 0, "model": request.get("model", "sim"),
             "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
@@ -141,6 +146,7 @@ def main() -> None:
     args = parser.parse_args()
     sim = Simulator(args.latency, args.per_token, args.tokenizer)
     with OpenAIServer(sim, port=args.port) as server:
+        sim.server = server
         print(f"simulator ready at {server.base_url}", flush=True)
         try:
             for line in sys.stdin:  # "dump PATH" writes the log; "warm PATH" precomputes answers; EOF stops

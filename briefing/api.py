@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cassette, compose, prompting, render, summarize
+from .aside import aside
 from .chunk import chunk_corpus
 from .cluster import cluster, load_watchlist, story_article
 from .deliver import write_outputs
@@ -26,11 +27,13 @@ from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
 from .mail import EmailResult, SmtpSettings
 from .mail import email_briefing as email_briefing
-from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport
+from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport, StoryPlan
 from .registry import Registry
+from .slots import Slots
 from .verify import draft_checker, verify
 
 FORMATS = ("html", "pdf", "json")
+FORK_ABOVE = 200  # articles: below this, clustering takes well under the cost of a fork
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ def _metered(settings: ModelSettings, options: GenerateOptions, completion: Comp
 
         cache = ResponseCache(options.cache_path)
     return MeteredCompletion(
-        completion or LiteLLMCompletion(settings), cache=cache,
+        completion or LiteLLMCompletion(settings, connections=options.concurrency), cache=cache,
         cache_key=(lambda r: request_key(settings.model, settings.structured_output, r)) if cache else None,
         max_cost_usd=options.max_cost_usd,
         estimate_cost=cost_estimator(settings) if options.max_cost_usd is not None else None,
@@ -134,16 +137,37 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
     stage = stages or _Stages()
     started = time.perf_counter()
     metered = _metered(settings, options, completion)
+    try:
+        return await _build(corpus, settings, options, metered, count_tokens, stage, started)
+    finally:
+        await metered.aclose()
+
+
+async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptions, metered: MeteredCompletion,
+                 count_tokens: Callable[[str], int] | None, stage: _Stages,
+                 started: float) -> tuple[Briefing, MeteredCompletion]:
     articles = {a.id: a for a in corpus.articles}
-    with stage("cluster"):
-        watchlist = load_watchlist(options.watchlist) if options.watchlist else []
-        stories = cluster(corpus, watchlist)
-        top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
-        below = stories.stories[len(top):]
-        views = Corpus(articles=[story_article(s, articles) for s in top])
-    with stage("client"):  # importing litellm and loading the model's tokenizer: seconds, once per run
+    watchlist = load_watchlist(options.watchlist) if options.watchlist else []
+
+    def clustered() -> tuple[StoryPlan, list[Article]]:
+        plan = cluster(corpus, watchlist)
+        top = plan.stories[:options.max_stories] if options.max_stories is not None else plan.stories
+        return plan, [story_article(s, articles) for s in top]
+
+    # a day's worth is clustered in a child process while this one loads the LLM client
+    # (importing litellm, the tokenizer: about 3 s of CPU either way); a few articles, here
+    pending = aside(clustered, fork=len(corpus.articles) >= FORK_ABOVE)
+    with stage("client"):
         count = count_tokens or token_counter(settings.model)
         count("نص")
+    with stage("cluster"):
+        (stories, top_views), cpu_s, wall_s = pending.result()
+        top = stories.stories[:len(top_views)]
+        below = stories.stories[len(top):]
+        views = Corpus(articles=top_views)
+    if pending.forked:  # its own CPU and wall time, not the parent's wait (the walls overlap)
+        stage.cpu["cluster"] = round(stage.cpu.get("cluster", 0.0) + cpu_s, 3)
+        stage.wall["cluster"] = round(wall_s, 3)
     with stage("chunk"):
         plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
                             count_tokens=count)
@@ -151,13 +175,13 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
     reports = [OtherReport(story_id=s.id, article_ids=s.article_ids, outlets=s.outlets,
                            headline_ar=_headline_ar(articles[s.lead_id])) for s in below]
     with stage("summarize"):
+        gate = Slots(options.concurrency)  # requests in flight, all stages together
         batch, reports = await asyncio.gather(
             summarize.summarize(plan, metered, summarize.SummarizeOptions(
                 max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
-                pack_articles=options.pack_articles,
+                pack_articles=options.pack_articles, gate=gate,
                 registry=registry, progress=options.progress)),
-            summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks,
-                                          concurrency=options.concurrency))
+            summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks, gate=gate))
     by_story = {s.id: s for s in top}
     batch = batch.model_copy(update={"summaries": [
         s.model_copy(update={"story_article_ids": by_story[s.article_id].article_ids,

@@ -131,6 +131,11 @@ class MeteredCompletion:
     def count_reask(self) -> None:
         self.usage = self.usage.add(Usage(reasks=1))
 
+    async def aclose(self) -> None:
+        close = getattr(self.inner, "aclose", None)
+        if close is not None:
+            await close()
+
 
 _litellm_module: ModuleType | None = None
 
@@ -247,8 +252,39 @@ def scrub(message: str, secret: str | None = None) -> str:
 class LiteLLMCompletion:
     """Calls any model litellm supports. Transport retries happen here and only here."""
 
-    def __init__(self, settings: ModelSettings) -> None:
+    def __init__(self, settings: ModelSettings, connections: int = 32) -> None:
         self.settings = settings
+        self.connections = max(1, connections)
+        self._session: Any = None
+        self._previous_session: Any = None
+
+    def _use_session(self, litellm: ModuleType) -> None:
+        """Keep-alive connections for every request in flight, for this run.
+
+        litellm's OpenAI-compatible path otherwise keeps httpx's default of 20 idle connections:
+        above 20 requests in flight, each answer closes its connection and the next request
+        opens a new one (measured: 179 connects for 256 calls at 32 in flight, 1 ms of CPU each).
+        """
+        if self._session is None:
+            import httpx
+
+            self._session = httpx.AsyncClient(
+                limits=httpx.Limits(max_connections=None, max_keepalive_connections=self.connections),
+                timeout=self.settings.timeout_s, follow_redirects=True)
+            self._previous_session = getattr(litellm, "aclient_session", None)
+            setattr(litellm, "aclient_session", self._session)  # noqa: B010 (litellm's typing lacks it)
+
+    async def aclose(self) -> None:
+        """Close this run's connections (in the event loop that made them)."""
+        if self._session is None:
+            return
+        litellm = _litellm()
+        if getattr(litellm, "aclient_session", None) is self._session:
+            setattr(litellm, "aclient_session", self._previous_session)  # noqa: B010
+        litellm.in_memory_llm_clients_cache.flush_cache()  # its cached SDK clients wrap this session
+        session: Any = self._session
+        self._session = None
+        await session.aclose()
 
     def _kwargs(self, request: LLMRequest) -> dict[str, Any]:
         s = self.settings
@@ -301,6 +337,7 @@ class LiteLLMCompletion:
             litellm.ServiceUnavailableError,
         )
         kwargs = self._kwargs(request)
+        self._use_session(litellm)
 
         def retryable(exc: BaseException) -> bool:
             if not isinstance(exc, transient) or _cassette_miss(exc):
@@ -376,10 +413,15 @@ class LiteLLMCompletion:
         if not content and getattr(choices[0], "finish_reason", None) == "content_filter":
             raise RefusedError(f"{self.settings.model} refused: the provider's content filter stopped the answer")
         usage = getattr(response, "usage", None)
-        try:
-            cost: float | None = float(litellm.completion_cost(completion_response=response))
-        except Exception:
-            cost = None
+        cost: float | None = None
+        priced = (getattr(response, "_hidden_params", None) or {}).get("response_cost")
+        if isinstance(priced, int | float) and not isinstance(priced, bool):
+            cost = float(priced)  # litellm priced it already, for its own logging
+        else:
+            try:
+                cost = float(litellm.completion_cost(completion_response=response))
+            except Exception:
+                cost = None
         return LLMResponse(
             content=content,
             input_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),

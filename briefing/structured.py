@@ -8,6 +8,7 @@ every error and the last output. Transport failures are not retried here (see ``
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from functools import cache
@@ -19,6 +20,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 from . import prompting
 from .errors import OutputInvalidError
 from .llm import LLMRequest, MeteredCompletion
+from .slots import FIRST, NEW, Slots
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -78,18 +80,26 @@ async def ask(
     completion: MeteredCompletion,
     *,
     purpose: str,
-    messages: list[dict[str, str]],
+    messages: list[dict[str, str]] | Callable[[], list[dict[str, str]]],
     model: type[T],
     max_reasks: int,
     check: Callable[[T], list[str]] | None = None,
     strict_check: bool = True,
+    gate: Slots | None = None,
+    priority: int = NEW,
 ) -> T:
     """Ask until the answer validates (and passes ``check``), at most ``1 + max_reasks`` times.
 
     With ``strict_check=False``, ``check`` problems are re-asked but not fatal: when the re-asks
     run out, the last schema-valid answer is returned and the caller marks what is still wrong.
+
+    ``gate`` bounds the requests in flight: a slot is held for each request only, not while the
+    answer is validated and checked, and a freed slot goes to a waiting request before this
+    answer's checks run (a burst of answers does not hold back the next requests). Re-asks wait
+    with ``FIRST`` priority; ``priority`` is the first request's. ``messages`` may be a function,
+    called once a slot is free (the first requests go out at once).
     """
-    history = list(messages)
+    history: list[dict[str, str]] = [] if callable(messages) else list(messages)
     schema = model_schema(model)
     errors_seen: list[str] = []
     last_output = ""
@@ -97,9 +107,19 @@ async def ask(
 
     async def attempt_once() -> T:
         nonlocal last_output, last_valid
-        response = await completion(
-            LLMRequest(purpose=purpose, messages=history, schema_name=model.__name__, json_schema=schema)
-        )
+        if gate is not None:
+            await gate.acquire(FIRST if attempts > 1 else priority)
+        try:
+            if not history and callable(messages):
+                history.extend(messages())
+            response = await completion(
+                LLMRequest(purpose=purpose, messages=list(history), schema_name=model.__name__, json_schema=schema)
+            )
+        finally:
+            if gate is not None:
+                gate.release()
+        if gate is not None:
+            await asyncio.sleep(0)  # let the request that took the slot go out first
         last_output = response.content
         try:
             value = parse_json(model, response.content)

@@ -40,6 +40,7 @@ from .models import (
     SummaryBatch,
 )
 from .registry import Registry
+from .slots import FIRST, Slots
 
 PROMPTS = ["summarize.system.j2", "summarize.user.j2", "reask.user.j2"]
 PACK_PROMPTS = ["summarize.system.j2", "summarize_pack.user.j2", "reask.user.j2"]
@@ -61,12 +62,13 @@ class SummarizeOptions:
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total) after each article
     pack_articles: int = 6  # at most this many short articles per call; 1: one call per article
     pack_bytes: int = PACK_BYTES
+    gate: Slots | None = None  # shared with other stages' calls; else one of `concurrency` slots
 
 
 async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
                     options: SummarizeOptions | None = None) -> SummaryBatch:
     opts = options or SummarizeOptions()
-    gate = asyncio.Semaphore(max(1, opts.concurrency))
+    gate = opts.gate or Slots(opts.concurrency)
     done = 0
     total = len(plan.items)
 
@@ -117,7 +119,7 @@ def packs(items: list[ChunkedArticle], max_articles: int, max_bytes: int) -> lis
 
 
 async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts: SummarizeOptions,
-                gate: asyncio.Semaphore, tick: Callable[[int], None]) -> list[ArticleSummary | FailedArticle]:
+                gate: Slots, tick: Callable[[int], None]) -> list[ArticleSummary | FailedArticle]:
     """One call for several short articles; what it cannot answer goes to calls of its own."""
     ids = [item.article.id for item in items]
 
@@ -142,10 +144,9 @@ async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts
         return problems
 
     try:
-        async with gate:
-            draft = await structured.ask(completion, purpose=f"summarize {ids[0]} +{len(ids) - 1} articles",
-                                         messages=messages(), model=PackDraft, max_reasks=opts.max_reasks,
-                                         check=check_pack, strict_check=False)
+        draft = await structured.ask(completion, purpose=f"summarize {ids[0]} +{len(ids) - 1} articles",
+                                     messages=messages, model=PackDraft, max_reasks=opts.max_reasks,
+                                     check=check_pack, strict_check=False, gate=gate)
     except BriefingError as exc:
         # an answer that never validated, or a refusal (perhaps of one article), is tried article by
         # article; a provider or budget failure is not (that would multiply calls that fail alike)
@@ -172,7 +173,7 @@ async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts
 
 
 async def _one(item: ChunkedArticle, completion: MeteredCompletion, opts: SummarizeOptions,
-               gate: asyncio.Semaphore) -> ArticleSummary | FailedArticle:
+               gate: Slots) -> ArticleSummary | FailedArticle:
     try:
         drafts = await asyncio.gather(*(_draft(item, i, completion, opts, gate) for i in range(len(item.chunks))))
         if len(drafts) == 1:
@@ -182,9 +183,9 @@ async def _one(item: ChunkedArticle, completion: MeteredCompletion, opts: Summar
                 {"role": "system", "content": prompting.render("merge.system.j2")},
                 {"role": "user", "content": prompting.render("merge.user.j2", article=item.article, parts=drafts)},
             ]
-            async with gate:
-                merged = await structured.ask(completion, purpose=f"merge {item.article.id}", messages=messages,
-                                              model=MergeDraft, max_reasks=opts.max_reasks)
+            merged = await structured.ask(completion, purpose=f"merge {item.article.id}", messages=messages,
+                                          model=MergeDraft, max_reasks=opts.max_reasks, gate=gate,
+                                          priority=FIRST)
             headline, summary = merged.headline_en, merged.summary_en
     except BriefingError as exc:
         return FailedArticle(article_id=item.article.id, origin=item.article.origin, reason=str(exc))
@@ -192,7 +193,7 @@ async def _one(item: ChunkedArticle, completion: MeteredCompletion, opts: Summar
 
 
 async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion, opts: SummarizeOptions,
-                 gate: asyncio.Semaphore) -> ArticleDraft:
+                 gate: Slots) -> ArticleDraft:
     chunk = item.chunks[index]
 
     def messages() -> list[dict[str, str]]:  # made once a slot is free
@@ -209,10 +210,9 @@ async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion
     def check_draft(draft: ArticleDraft) -> list[str]:
         return check(item, draft) if check else []
 
-    async with gate:
-        return await structured.ask(completion, purpose=f"summarize {item.article.id} part {index + 1}",
-                                    messages=messages(), model=ArticleDraft, max_reasks=opts.max_reasks,
-                                    check=check_draft, strict_check=False)
+    return await structured.ask(completion, purpose=f"summarize {item.article.id} part {index + 1}",
+                                messages=messages, model=ArticleDraft, max_reasks=opts.max_reasks,
+                                check=check_draft, strict_check=False, gate=gate)
 
 
 def _names(items: list[ChunkedArticle], opts: SummarizeOptions) -> list[dict[str, str]]:
@@ -263,10 +263,12 @@ def to_summary(item: ChunkedArticle, headline: str, summary: str, drafts: list[A
 
 
 async def translate_headlines(reports: list[OtherReport], completion: MeteredCompletion, *, max_reasks: int = 2,
-                              concurrency: int = 4, per_call: int = HEADLINES_PER_CALL) -> list[OtherReport]:
+                              concurrency: int = 4, per_call: int = HEADLINES_PER_CALL,
+                              gate: Slots | None = None) -> list[OtherReport]:
     """English headlines for the stories below the cut, many per call. A batch that fails keeps
-    its Arabic headlines (shown untranslated), it does not fail the briefing."""
-    gate = asyncio.Semaphore(max(1, concurrency))
+    its Arabic headlines (shown untranslated), it does not fail the briefing. ``gate``: request
+    slots shared with the summaries (else ``concurrency`` of its own)."""
+    slots = gate or Slots(concurrency)
 
     async def batch(items: list[OtherReport]) -> dict[str, str]:
         ids = [r.story_id for r in items]
@@ -280,13 +282,12 @@ async def translate_headlines(reports: list[OtherReport], completion: MeteredCom
             got = [i.id for i in draft.items]
             return [] if sorted(got) == sorted(ids) else [f"answer for exactly these ids, once each: {', '.join(ids)}"]
 
-        async with gate:
-            try:
-                draft = await structured.ask(completion, purpose=f"headlines {ids[0]}..", messages=messages,
-                                             model=HeadlinesDraft, max_reasks=max_reasks, check=check,
-                                             strict_check=False)
-            except BriefingError:
-                return {}
+        try:
+            draft = await structured.ask(completion, purpose=f"headlines {ids[0]}..", messages=messages,
+                                         model=HeadlinesDraft, max_reasks=max_reasks, check=check,
+                                         strict_check=False, gate=slots)
+        except BriefingError:
+            return {}
         return {i.id: i.headline_en for i in draft.items if i.id in ids}
 
     batches = [reports[i:i + per_call] for i in range(0, len(reports), per_call)]

@@ -113,6 +113,7 @@ class OpenAIServer:
         self.responder = responder
         self.requests: list[dict[str, Any]] = []
         self.received: list[float] = []  # time.monotonic() of each request, in step with ``requests``
+        self.current = threading.local()  # .arrived: time.monotonic() the request being answered came in
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         outer = self
@@ -131,6 +132,7 @@ class OpenAIServer:
                     self._send(Reply({"error": {"message": "not found"}}, 404))
 
             def do_POST(self) -> None:
+                outer.current.arrived = time.monotonic()  # its request line is in; the body is read next
                 length = int(self.headers.get("content-length") or 0)
                 raw = self.rfile.read(length)
                 try:
