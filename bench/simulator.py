@@ -29,15 +29,34 @@ _ARTICLE = re.compile(r"<<<ARTICLE (\w+)>>>\n(.*?)\n<<<END ARTICLE \1>>>", re.S)
 _SENTENCE = re.compile(r"[^.!?؟\n]{40,300}[.!?؟]")
 
 
-def _grounded(sentence: str) -> bool:
-    """Whether the simulator's generic claim passes the guard with this sentence as evidence."""
-    from briefing.guard import guard
-    from briefing.registry import packaged
-
-    return not guard(CLAIM, [sentence], published=None, registry=packaged())
-
-
 CLAIM = "the article reports this development."
+# what a competent model writes when the sentence is a denial or an allegation
+VARIANTS = [(CLAIM, "asserted"), ("the article reports that this did not happen.", "asserted"),
+            ("the outlet reports that this was alleged.", "asserted"), (CLAIM, "denied")]
+
+
+def _claim_for(sentence: str, text: str) -> dict[str, Any] | None:
+    """The first claim variant that passes the pipeline's own draft check with this sentence."""
+    from briefing.models import Article, ArticleDraft, ChunkedArticle
+    from briefing.verify import draft_checker
+
+    check = _checker(draft_checker)
+    item = ChunkedArticle(article=Article(id="0" * 16, origin="sim", text=text), chunks=[])
+    for text_en, stance in VARIANTS:
+        claim = {"text_en": text_en, "evidence": [sentence], "attributed_to": "the outlet", "stance": stance}
+        draft = ArticleDraft.model_validate({"headline_en": "h", "summary_en": "s", "claims": [claim]})
+        if not check(item, draft):
+            return claim
+    return None
+
+
+_CHECK: list[Any] = []
+
+
+def _checker(make: Any) -> Any:
+    if not _CHECK:
+        _CHECK.append(make())
+    return _CHECK[0]
 
 
 def article_draft(request: dict[str, Any]) -> dict[str, Any]:
@@ -57,14 +76,25 @@ _DRAFTS: dict[str, dict[str, Any]] = {}  # text -> answer, filled ahead by "warm
 def _draft(text: str) -> dict[str, Any]:
     if text in _DRAFTS:
         return _DRAFTS[text]
-    picks = [s.strip() for s in _SENTENCE.findall(text) if _grounded(s.strip())][:3] or [text[:120].strip()]
-    return {
+    claims = []
+    candidates = [*_SENTENCE.findall(text), text[:120], *(line[:200] for line in text.splitlines() if len(line) > 30)]
+    for sentence in candidates:
+        claim = _claim_for(sentence.strip(), text)
+        if claim is not None:
+            claims.append(claim)
+        if len(claims) == 3:
+            break
+    if not claims:  # nothing checks out: the opening, which the pipeline will re-ask and then mark
+        claims = [{"text_en": CLAIM, "evidence": [text[:120].strip()], "attributed_to": "the outlet",
+                   "stance": "asserted"}]
+    draft = {
         "headline_en": "simulated headline",
         "summary_en": "a simulated summary of the article.",
-        "claims": [{"text_en": CLAIM, "evidence": [quote],
-                    "attributed_to": "the outlet", "stance": "asserted"} for quote in picks],
+        "claims": claims,
         "entities": [], "places": [], "dates": [], "figures": [],
     }
+    _DRAFTS[text] = draft
+    return draft
 
 
 def briefing_draft(request: dict[str, Any]) -> dict[str, Any]:

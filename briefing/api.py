@@ -27,10 +27,10 @@ from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
 from .mail import EmailResult, SmtpSettings
 from .mail import email_briefing as email_briefing
-from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport, StoryPlan
+from .models import Article, ArticleSummary, Briefing, Corpus, FailedArticle, Manifest, OtherReport, StoryPlan
 from .registry import Registry
 from .slots import Slots
-from .verify import draft_checker, verify
+from .verify import VerifyWorker, draft_checker, verify_one
 
 FORMATS = ("html", "pdf", "json")
 FORK_ABOVE = 200  # articles: below this, clustering takes well under the cost of a fork
@@ -174,21 +174,42 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     registry = Registry.load(options.registry)
     reports = [OtherReport(story_id=s.id, article_ids=s.article_ids, outlets=s.outlets,
                            headline_ar=_headline_ar(articles[s.lead_id])) for s in below]
+    by_story = {s.id: s for s in top}
+    # a day's draft checks and verification run in a worker process, so that a burst of answers
+    # does not hold back the next requests; for a few articles, here. Each summary is verified
+    # as soon as it is final, while other calls are still out.
+    worker = VerifyWorker([i.article for i in plan.items], articles, registry) \
+        if len(plan.items) >= FORK_ABOVE else None
+    verify_cpu = 0.0
+
+    async def finish(done: list[ArticleSummary]) -> list[ArticleSummary]:
+        nonlocal verify_cpu
+        linked = [s.model_copy(update={"story_article_ids": by_story[s.article_id].article_ids,
+                                       "outlets": by_story[s.article_id].outlets}) for s in done]
+        if worker is not None:
+            return await worker.verify(linked)
+        cpu = time.process_time()
+        out = [verify_one(s, articles, registry) for s in linked]
+        verify_cpu += time.process_time() - cpu
+        return out
+
     with stage("summarize"):
         gate = Slots(options.concurrency)  # requests in flight, all stages together
-        batch, reports = await asyncio.gather(
-            summarize.summarize(plan, metered, summarize.SummarizeOptions(
-                max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
-                pack_articles=options.pack_articles, gate=gate,
-                registry=registry, progress=options.progress)),
-            summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks, gate=gate))
-    by_story = {s.id: s for s in top}
-    batch = batch.model_copy(update={"summaries": [
-        s.model_copy(update={"story_article_ids": by_story[s.article_id].article_ids,
-                             "outlets": by_story[s.article_id].outlets}) for s in batch.summaries],
-        "failed": [_with_story(f, by_story[f.article_id].article_ids, articles) for f in batch.failed]})
-    with stage("verify"):
-        batch = verify(batch, articles, registry)
+        try:
+            batch, reports = await asyncio.gather(
+                summarize.summarize(plan, metered, summarize.SummarizeOptions(
+                    max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
+                    check_many=worker.check if worker else None, finish=finish,
+                    pack_articles=options.pack_articles, gate=gate, registry=registry, progress=options.progress)),
+                summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks, gate=gate))
+        finally:
+            if worker is not None:
+                worker.close()
+    with stage("verify"):  # done above, as each summary was ready: its CPU is counted here
+        batch = batch.model_copy(update={
+            "failed": [_with_story(f, by_story[f.article_id].article_ids, articles) for f in batch.failed]})
+    stage.cpu["summarize"] = round(stage.cpu["summarize"] - verify_cpu, 3)
+    stage.cpu["verify"] = round(stage.cpu["verify"] + verify_cpu + (worker.cpu_s if worker else 0.0), 3)
     prompt_names = summarize.PROMPTS + compose.PROMPTS + (summarize.HEADLINE_PROMPTS if reports else [])
     if any(len(g) > 1 for g in summarize.packs(plan.items, options.pack_articles, summarize.PACK_BYTES)):
         prompt_names += summarize.PACK_PROMPTS

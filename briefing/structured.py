@@ -9,8 +9,9 @@ every error and the last output. Transport failures are not retried here (see ``
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import cache
 from typing import TypeVar
 
@@ -83,7 +84,7 @@ async def ask(
     messages: list[dict[str, str]] | Callable[[], list[dict[str, str]]],
     model: type[T],
     max_reasks: int,
-    check: Callable[[T], list[str]] | None = None,
+    check: Callable[[T], list[str] | Awaitable[list[str]]] | None = None,
     strict_check: bool = True,
     gate: Slots | None = None,
     priority: int = NEW,
@@ -128,7 +129,8 @@ async def ask(
         except json.JSONDecodeError as exc:
             raise _Invalid([f"invalid JSON: {exc.msg}"], response.content) from None
         last_valid = value
-        problems = check(value) if check else []
+        found = check(value) if check else []
+        problems = await found if inspect.isawaitable(found) else found
         if problems:
             raise _Invalid(problems, response.content)
         return value

@@ -14,7 +14,7 @@ stay invalid, or whose calls keep failing, is recorded in ``failed`` with the re
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from . import prompting, structured
@@ -51,6 +51,8 @@ MERGE_PROMPTS = ["merge.system.j2", "merge.user.j2"]
 
 # Given an article and the model's draft, the problems to send back (e.g. evidence not found).
 DraftCheck = Callable[[ChunkedArticle, ArticleDraft], list[str]]
+# The same for several drafts at once, awaited (e.g. done in a worker process); one list per draft.
+DraftChecks = Callable[[list[tuple[ChunkedArticle, ArticleDraft]]], Awaitable[list[list[str]]]]
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class SummarizeOptions:
     max_reasks: int = 2
     concurrency: int = 4
     check: DraftCheck | None = None  # grounding problems: re-asked, then left for verify to mark
+    check_many: DraftChecks | None = None  # if given, used instead of `check` (off the event loop)
+    # applied to each finished summary as soon as it is ready (verification, while other calls wait)
+    finish: Callable[[list[ArticleSummary]], Awaitable[list[ArticleSummary]]] | None = None
     registry: Registry | None = None  # its entries found in an article go into that article's prompt
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total) after each article
     pack_articles: int = 6  # at most this many short articles per call; 1: one call per article
@@ -78,14 +83,20 @@ async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
         if opts.progress:
             opts.progress("summarize", done, total)
 
+    async def finished(results: list[ArticleSummary | FailedArticle]) -> list[ArticleSummary | FailedArticle]:
+        ready = [r for r in results if isinstance(r, ArticleSummary)]
+        if opts.finish is None or not ready:
+            return results
+        final = iter(await opts.finish(ready))
+        return [next(final) if isinstance(r, ArticleSummary) else r for r in results]
+
     async def solo(item: ChunkedArticle) -> list[ArticleSummary | FailedArticle]:
         result = await _one(item, completion, opts, gate)
         tick(1)
-        return [result]
+        return await finished([result])
 
     async def packed(items: list[ChunkedArticle]) -> list[ArticleSummary | FailedArticle]:
-        results = await _pack(items, completion, opts, gate, tick)
-        return results
+        return await finished(await _pack(items, completion, opts, gate, tick))
 
     groups = packs(plan.items, opts.pack_articles, opts.pack_bytes)
     nested = await asyncio.gather(*(packed(g) if len(g) > 1 else solo(g[0]) for g in groups))
@@ -131,16 +142,15 @@ async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts
                 "summarize_pack.user.j2", articles=[{"article": i.article, "text": i.chunks[0].text} for i in items])},
         ]
 
-    def check_pack(draft: PackDraft) -> list[str]:
+    async def check_pack(draft: PackDraft) -> list[str]:
         problems: list[str] = []
         got = [a.article_id for a in draft.articles]
         if sorted(got) != sorted(ids):
             problems.append(f"answer with exactly one entry per article, for these ids in this order: {', '.join(ids)}")
         by_id = {item.article.id: item for item in items}
-        for entry in draft.articles:
-            item = by_id.get(entry.article_id)
-            if item is not None and opts.check:
-                problems += [f"article {entry.article_id}: {p}" for p in opts.check(item, entry.summary)]
+        pairs = [(by_id[e.article_id], e.summary) for e in draft.articles if e.article_id in by_id]
+        for (item, _), found in zip(pairs, await _checks(pairs, opts), strict=True):
+            problems += [f"article {item.article.id}: {p}" for p in found]
         return problems
 
     try:
@@ -205,14 +215,21 @@ async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion
                 part_number=index + 1, part_count=len(item.chunks))},
         ]
 
-    check = opts.check
-
-    def check_draft(draft: ArticleDraft) -> list[str]:
-        return check(item, draft) if check else []
+    async def check_draft(draft: ArticleDraft) -> list[str]:
+        return (await _checks([(item, draft)], opts))[0]
 
     return await structured.ask(completion, purpose=f"summarize {item.article.id} part {index + 1}",
                                 messages=messages, model=ArticleDraft, max_reasks=opts.max_reasks,
                                 check=check_draft, strict_check=False, gate=gate)
+
+
+async def _checks(pairs: list[tuple[ChunkedArticle, ArticleDraft]], opts: SummarizeOptions) -> list[list[str]]:
+    if not pairs:
+        return []
+    if opts.check_many is not None:
+        return await opts.check_many(pairs)
+    check = opts.check
+    return [check(item, draft) if check else [] for item, draft in pairs]
 
 
 def _names(items: list[ChunkedArticle], opts: SummarizeOptions) -> list[dict[str, str]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from . import dates
 from .arabic import locate
@@ -117,9 +118,13 @@ def verify_bluf(bluf: list[BlufPoint], summaries: list[ArticleSummary], articles
 
 def verify(batch: SummaryBatch, articles: Mapping[str, Article], registry: Registry | None = None) -> SummaryBatch:
     reg = registry or packaged()
-    return batch.model_copy(update={"summaries": [
-        verify_summary(s, articles[s.article_id], reg, [articles[i] for i in s.story_article_ids[1:] if i in articles])
-        for s in batch.summaries]})
+    return batch.model_copy(update={"summaries": [verify_one(s, articles, reg) for s in batch.summaries]})
+
+
+def verify_one(summary: ArticleSummary, articles: Mapping[str, Article], registry: Registry) -> ArticleSummary:
+    """One summary, against its article and the other reports of its story."""
+    others = [articles[i] for i in summary.story_article_ids[1:] if i in articles]
+    return verify_summary(summary, articles[summary.article_id], registry, others)
 
 
 def _canonical(entity: Entity, registry: Registry) -> Entity:
@@ -151,6 +156,70 @@ def draft_checker(registry: Registry | None = None) -> DraftCheck:
         return out
 
     return problems
+
+
+class VerifyWorker:
+    """A day's draft checks and verification in a forked worker process, off the event loop.
+
+    On a day's run the checks (locating every quote, the closed-book guard) cost about 1.3 ms of
+    CPU per story, and answers arrive in bursts of ``--concurrency``: done on the event loop, a
+    burst's checks hold back the next requests. The worker inherits the story views (what the
+    drafts are checked against), the articles and the registry when it is forked; drafts and
+    summaries go over as JSON. Each finished summary is verified there at once, while other calls
+    are still out. If the worker dies, the rest is done here. ``cpu_s``: the worker's CPU time.
+    """
+
+    def __init__(self, views: Sequence[Article], articles: Mapping[str, Article],
+                 registry: Registry | None = None) -> None:
+        from .aside import Worker
+
+        reg = registry or packaged()
+        self._registry = reg
+        self._articles = articles
+        self._check = draft_checker(reg)
+        by_id = {a.id: a for a in views}
+        check = self._check
+
+        def serve(job: tuple[str, list[Any]]) -> list[Any]:  # in the worker
+            kind, items = job
+            if kind == "check":
+                return [check(ChunkedArticle(article=by_id[aid], chunks=[]), ArticleDraft.model_validate_json(raw))
+                        for aid, raw in items]
+            return [verify_one(ArticleSummary.model_validate_json(raw), articles, reg).model_dump_json()
+                    for raw in items]
+
+        self._worker: Any = Worker(serve)  # forked now, before any thread of the run exists
+        self.cpu_s = 0.0
+        self.error: str | None = None  # why the worker stopped answering, if it did
+
+    async def _call(self, job: tuple[str, list[Any]]) -> list[Any] | None:
+        from .aside import WorkerError
+
+        if self._worker is None:
+            return None
+        try:
+            result: list[Any] = await self._worker.call(job)
+            return result
+        except WorkerError as exc:
+            self.error = str(exc)
+            self.close()  # from now on, here
+            return None
+
+    async def check(self, pairs: list[tuple[ChunkedArticle, ArticleDraft]]) -> list[list[str]]:
+        found = await self._call(("check", [(item.article.id, draft.model_dump_json()) for item, draft in pairs]))
+        return found if found is not None else [self._check(item, draft) for item, draft in pairs]
+
+    async def verify(self, summaries: list[ArticleSummary]) -> list[ArticleSummary]:
+        done = await self._call(("verify", [s.model_dump_json() for s in summaries]))
+        if done is None:
+            return [verify_one(s, self._articles, self._registry) for s in summaries]
+        return [ArticleSummary.model_validate_json(raw) for raw in done]
+
+    def close(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            self.cpu_s = worker.child_cpu_s
+            worker.close()
 
 
 def draft_problems(item: ChunkedArticle, draft: ArticleDraft) -> list[str]:
