@@ -13,6 +13,7 @@ from briefing.ingest import ingest
 from briefing.llm import LLMRequest, MeteredCompletion
 from briefing.models import ArticleDraft, ChunkPlan, Corpus
 from briefing.summarize import SummarizeOptions, summarize
+from briefing.registry import Registry
 from briefing.verify import draft_problems, verify
 
 from .conftest import SEEDS, reference_script
@@ -221,3 +222,35 @@ def test_persistent_fabrication_is_reasked_then_kept_unverified(scripted: Make, 
     claims = verify(batch, {a.id: a for a in corpus.articles}).summaries[0].claims
     assert [c.status for c in claims].count("unverified") == 1
     assert claims[3].status == "unverified" and claims[3].problems == ["number '25' is not in the cited Arabic"]
+
+
+def test_checks_and_verification_in_the_worker_process_equal_in_process(scripted: Make,
+                                                                        reference: dict[str, Any]) -> None:
+    """A day's run checks drafts and verifies summaries in a forked worker: same answers."""
+    from briefing.verify import VerifyWorker, verify_one
+
+    corpus, plan = _plan()
+    articles = {a.id: a for a in corpus.articles}
+    registry = Registry.load()
+    local = asyncio.run(summarize(plan, scripted(reference_script(reference)), SummarizeOptions(
+        check=draft_problems, pack_articles=6)))
+    local = verify(local, articles, registry)
+
+    async def run() -> tuple[Any, VerifyWorker, list[list[str]], ArticleDraft]:
+        worker = VerifyWorker([i.article for i in plan.items], articles, registry)
+        try:
+            batch = await summarize(plan, scripted(reference_script(reference)), SummarizeOptions(
+                check=draft_problems, check_many=worker.check, finish=worker.verify, pack_articles=6))
+            # a draft whose quote is not in the article: the worker finds the same problem
+            bad = ArticleDraft.model_validate(_by_id(corpus, reference, plan.items[0].article.id))
+            bad.claims[0].evidence = ["انسحبت القوات الأمريكية من المدينة"]
+            found = await worker.check([(plan.items[0], bad)])
+        finally:
+            worker.close()
+        return batch, worker, found, bad
+
+    remote, worker, found, bad = asyncio.run(run())
+    assert worker.error is None and worker.cpu_s > 0  # the worker answered every call
+    assert remote.model_dump() == local.model_dump()
+    assert found == [draft_problems(plan.items[0], bad)] and found[0]
+    assert verify_one(local.summaries[0], articles, registry) == remote.summaries[0]
