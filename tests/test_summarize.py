@@ -12,8 +12,8 @@ from briefing.errors import LLMError, RefusedError
 from briefing.ingest import ingest
 from briefing.llm import LLMRequest, MeteredCompletion
 from briefing.models import ArticleDraft, ChunkPlan, Corpus
-from briefing.summarize import SummarizeOptions, summarize
 from briefing.registry import Registry
+from briefing.summarize import SummarizeOptions, summarize
 from briefing.verify import draft_problems, verify
 
 from .conftest import SEEDS, reference_script
