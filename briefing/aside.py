@@ -66,8 +66,13 @@ def _child(fn: Callable[[], Any], send: Any) -> None:
         payload = (True, value, time.process_time() - cpu, time.perf_counter() - wall)
     except BaseException:
         payload = (False, traceback.format_exc(limit=5), 0.0, 0.0)
-    send.send_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-    send.close()
+    try:
+        send.send_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+        send.close()
+    finally:
+        # leave at once: no exit handlers, no flushing of stdio buffers shared with the parent
+        # (whose lock another thread of the parent, a progress bar, may have held at the fork)
+        os._exit(0)
 
 
 def aside(fn: Callable[[], T], *, fork: bool = True) -> Pending[T]:
@@ -157,6 +162,13 @@ class WorkerError(Exception):
 
 
 def _serve(fn: Callable[[Any], Any], sock: Any, parent_end: Any) -> None:
+    try:
+        _serve_until_closed(fn, sock, parent_end)
+    finally:
+        os._exit(0)  # as in _child: no exit handlers, no stdio flush
+
+
+def _serve_until_closed(fn: Callable[[Any], Any], sock: Any, parent_end: Any) -> None:
     parent_end.close()
     stream = sock.makefile("rwb")
     while True:
