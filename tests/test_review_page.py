@@ -45,7 +45,7 @@ def _squash(text: str) -> str:
 def browser() -> Iterator[Any]:
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (./dev setup installs it)")
+        pytest.skip("Debian's chromium is not installed (./dev test installs it)")
     with playwright_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield b
