@@ -256,7 +256,9 @@ class LiteLLMCompletion:
         self.settings = settings
         self.connections = max(1, connections)
         self._session: Any = None
+        self._session_loop: Any = None
         self._previous_session: Any = None
+        self._took_session = False
 
     def _use_session(self, litellm: ModuleType) -> None:
         """Keep-alive connections for every request in flight, for this run.
@@ -265,13 +267,22 @@ class LiteLLMCompletion:
         above 20 requests in flight, each answer closes its connection and the next request
         opens a new one (measured: 179 connects for 256 calls at 32 in flight, 1 ms of CPU each).
         """
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        if self._session is not None and self._session_loop is not loop:
+            self._session = None  # made in an event loop that is gone: its connections belong to it
         if self._session is None:
             import httpx
+
+            self._session_loop = loop
 
             self._session = httpx.AsyncClient(
                 limits=httpx.Limits(max_connections=None, max_keepalive_connections=self.connections),
                 timeout=self.settings.timeout_s, follow_redirects=True)
-            self._previous_session = getattr(litellm, "aclient_session", None)
+            if not self._took_session:  # what to give back on aclose: not a session of ours
+                self._previous_session = getattr(litellm, "aclient_session", None)
+                self._took_session = True
             setattr(litellm, "aclient_session", self._session)  # noqa: B010 (litellm's typing lacks it)
 
     async def aclose(self) -> None:
@@ -281,6 +292,7 @@ class LiteLLMCompletion:
         litellm = _litellm()
         if getattr(litellm, "aclient_session", None) is self._session:
             setattr(litellm, "aclient_session", self._previous_session)  # noqa: B010
+            self._took_session = False
         litellm.in_memory_llm_clients_cache.flush_cache()  # its cached SDK clients wrap this session
         session: Any = self._session
         self._session = None

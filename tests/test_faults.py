@@ -70,6 +70,9 @@ class Counting:
         self.calls += 1
         return await self.inner(request)
 
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
 
 def _settings(server: OpenAIServer, **kw: Any) -> ModelSettings:
     base: dict[str, Any] = {"model": "openai/test", "api_base": server.base_url, "timeout_s": TIMEOUT_S,
@@ -235,3 +238,26 @@ def test_cli_exit_code_and_lines_for_a_partial_briefing(tmp_path: Path) -> None:
     assert f"not summarized: {inputs[0]}: openai/test refused: I can't help with that request." in result.output
     assert "partial: 1 article(s) not summarized" in result.output
     assert "Traceback" not in result.output
+
+
+def test_one_completion_serves_several_event_loops() -> None:
+    """Its keep-alive connections belong to the event loop that opened them: a new loop gets new
+    ones (reusing them failed with 'Event loop is closed'), and aclose restores litellm's session."""
+    import asyncio
+
+    from briefing.llm import _litellm
+
+    with OpenAIServer(extractive_responder()) as server:
+        completion = LiteLLMCompletion(_settings(server, transport_retries=0))
+        request = LLMRequest("p", [{"role": "user", "content": "<<<ARTICLE a>>>\nنص.\n<<<END ARTICLE a>>>"}],
+                             "ArticleDraft", {})
+        before = getattr(_litellm(), "aclient_session", None)
+        for _ in range(3):
+            assert asyncio.run(completion(request)).content
+
+        async def last() -> None:
+            await completion(request)
+            await completion.aclose()
+
+        asyncio.run(last())
+        assert getattr(_litellm(), "aclient_session", None) is before
