@@ -27,7 +27,7 @@ class Slots:
         return self.n - self._free
 
     async def acquire(self, priority: int = NEW) -> None:
-        if self._free > 0 and not any(not f.done() for _, _, f in self._waiters):
+        if self._free > 0:  # never with a live waiter: a released slot goes straight to one
             self._free -= 1
             return
         fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
