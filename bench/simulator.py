@@ -18,6 +18,7 @@ import re
 import sys
 import threading
 import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +39,8 @@ VARIANTS = [(CLAIM, "asserted"), ("the article reports that this did not happen.
 def _claim_for(sentence: str, text: str) -> dict[str, Any] | None:
     """The first claim variant that passes the pipeline's own draft check with this sentence."""
     from briefing.models import Article, ArticleDraft, ChunkedArticle
-    from briefing.verify import draft_checker
 
-    check = _checker(draft_checker)
+    check = _draft_check()
     item = ChunkedArticle(article=Article(id="0" * 16, origin="sim", text=text), chunks=[])
     for text_en, stance in VARIANTS:
         claim = {"text_en": text_en, "evidence": [sentence], "attributed_to": "the outlet", "stance": stance}
@@ -50,13 +50,11 @@ def _claim_for(sentence: str, text: str) -> dict[str, Any] | None:
     return None
 
 
-_CHECK: list[Any] = []
+@cache
+def _draft_check() -> Any:
+    from briefing.verify import draft_checker
 
-
-def _checker(make: Any) -> Any:
-    if not _CHECK:
-        _CHECK.append(make())
-    return _CHECK[0]
+    return draft_checker()
 
 
 def article_draft(request: dict[str, Any]) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from .slots import Slots
 from .verify import VerifyWorker, draft_checker, verify_one
 
 FORMATS = ("html", "pdf", "json")
-FORK_ABOVE = 200  # articles: below this, clustering takes well under the cost of a fork
+FORK_ABOVE = 200  # articles (stories, for the verify worker): below this, a forked helper is not worth it
 
 
 @dataclass(frozen=True)

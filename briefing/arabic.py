@@ -71,17 +71,17 @@ def _code_table() -> tuple[Any, Any]:
     """For every BMP code point: the code point it folds to (0: dropped) and whether it is a digit."""
     import numpy as np
 
-    table = np.arange(0x10000, dtype=np.uint32)
-    for c in range(0x10000):
-        if 0xD800 <= c < 0xE000:
-            continue
-        folded = _kind(chr(c))
-        table[c] = ord(folded) if len(folded) == 1 else (0 if not folded else c)
-    digit = np.zeros(0x10000, dtype=bool)
-    for c in range(0x10000):
-        if table[c] and chr(int(table[c])).isdigit():
-            digit[c] = True
-    return table, digit
+    lowered = [chr(c).lower() for c in range(0x10000)]
+    table = np.fromiter((ord(low) if len(low) == 1 else c for c, low in enumerate(lowered)), np.uint32, 0x10000)
+    table[0xD800:0xE000] = np.arange(0xD800, 0xE000, dtype=np.uint32)  # surrogates: as they are
+    for ch in _DROP:
+        table[ord(ch)] = 0
+    for ch in _SPACE | _PUNCT:
+        table[ord(ch)] = 0x20
+    for ch, folded in _FOLD.items():
+        table[ord(ch)] = ord(folded)
+    digit = np.fromiter((chr(c).isdigit() for c in range(0x10000)), bool, 0x10000)
+    return table, digit[table] & (table != 0)
 
 
 def normalize(text: str) -> tuple[str, list[int]]:

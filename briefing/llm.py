@@ -276,7 +276,6 @@ class LiteLLMCompletion:
             import httpx
 
             self._session_loop = loop
-
             self._session = httpx.AsyncClient(
                 limits=httpx.Limits(max_connections=None, max_keepalive_connections=self.connections),
                 timeout=self.settings.timeout_s, follow_redirects=True)
