@@ -6,7 +6,8 @@ Usage:
 For every claim it asserts that:
   * each evidence quote occurs verbatim in the article's ``content``;
   * each fact's ``en`` is a substring of ``text_en`` and its ``ar`` is a substring
-    of one of the claim's evidence quotes;
+    of one of the claim's evidence quotes (``where: quote``, the default) or, for a detail
+    the article states outside the quotes (``where: context``), of its content or title;
   * ``stance`` is one of asserted / claimed / denied / confirmed;
   * ``kind`` is one of number / date / person / organization / place;
   * each fact's ``en`` occurs exactly once in ``text_en`` as a whole word/phrase
@@ -33,7 +34,7 @@ DEFAULT_YAML = HERE / "faithful.yaml"
 DEFAULT_CORPUS = Path("/work/shared/corpus/saudinewsnet")
 
 STANCES = {"asserted", "claimed", "denied", "confirmed"}
-KINDS = {"number", "date", "person", "organization", "place"}
+KINDS = {"number", "date", "person", "organization", "place", "group"}
 DIGITS = re.compile(r"\d+(?:[.,:/]\d+)*")
 
 
@@ -111,7 +112,16 @@ def check(doc: dict, corpus_dir: Path) -> tuple[list[str], collections.Counter, 
                     n = len(re.findall(r"(?<!\w)" + re.escape(en) + r"(?!\w)", text))
                     if n != 1:
                         errors.append(f"{fw}: en {en!r} occurs {n} times as a whole word/phrase in text_en")
-                if not ar or not any(ar in q for q in quotes if isinstance(q, str)):
+                where_ = fact.get("where", "quote")
+                if where_ not in ("quote", "context"):
+                    errors.append(f"{fw}: bad where {where_!r} (quote | context)")
+                elif where_ == "context":
+                    # stated in the same article outside the quotes (its title or another sentence)
+                    if not ar or ar not in content + "\n" + (rec.get("title") or ""):
+                        errors.append(f"{fw}: ar {ar!r} (where: context) not in the article's content or title")
+                    elif any(ar in q for q in quotes if isinstance(q, str)):
+                        errors.append(f"{fw}: ar {ar!r} is in an evidence quote: where should be quote")
+                elif not ar or not any(ar in q for q in quotes if isinstance(q, str)):
                     errors.append(f"{fw}: ar {ar!r} not in any evidence quote")
                 if kind in ("number", "date") and en:
                     spans.append(en)
