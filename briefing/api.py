@@ -333,7 +333,8 @@ class VerifyReport:
 
     @property
     def unverified(self) -> list[tuple[str, str, list[str]]]:
-        return [(c.id, c.text_en, c.problems) for c in self.briefing.claims() if c.status != "verified"]
+        return [(c.id, c.text_en, c.problems) for c in self.briefing.claims()
+                if c.status not in ("verified", "supported")]
 
 
 def verify_briefing(briefing: Briefing, registry: Path | None = None) -> VerifyReport:
@@ -353,6 +354,7 @@ def verify_briefing(briefing: Briefing, registry: Path | None = None) -> VerifyR
     methodology = m.model_copy(update={
         "claims_total": len(after),
         "claims_verified": sum(c.status == "verified" for c in after),
+        "claims_supported": sum(c.status == "supported" for c in after),
         "claims_unverified": sum(c.status == "unverified" for c in after),
     })
     updated = briefing.model_copy(update={"summaries": summaries, "methodology": methodology,

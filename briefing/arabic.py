@@ -167,6 +167,42 @@ def locate(quote: str, text: str, *, min_score: float = 92.0) -> tuple[int, int]
     return _extend_punct(quote.strip(), text, o_start, o_end)
 
 
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.(?:\s?\.)*|…+)\s*")
+PASSAGE = 600  # characters: how far apart the parts of a quote shortened with an ellipsis may lie
+
+
+def locate_parts(quote: str, text: str) -> list[tuple[int, int]] | None:
+    """The spans of a quote in ``text``: one span, or, for a quote shortened with an ellipsis
+    ("A ... B", "A … B"), one span per part, found in order within one passage (``PASSAGE``
+    characters from the end of one part to the start of the next). None if any part is missing."""
+    parts = [p for p in _ELLIPSIS.split(quote) if len(fold(p)) >= 2]
+    if len(parts) <= 1:
+        found = locate(parts[0] if parts else quote, text)
+        return None if found is None else [found]
+    first = locate(parts[0], text)
+    starts = [first] if first is not None else []
+    q0 = fold(parts[0])
+    norm, index = _normalized(text)
+    pos = norm.find(q0)
+    while pos != -1 and len(starts) < 20:  # every place the first part occurs, not only the first one
+        o = _span(text, index, pos, pos + len(q0))
+        if o not in starts:
+            starts.append(o)
+        pos = norm.find(q0, pos + 1)
+    for start in starts:
+        spans = [start]
+        for part in parts[1:]:
+            lo = spans[-1][1]
+            window = text[lo:lo + PASSAGE + len(part) * 2]
+            found = locate(part, window)
+            if found is None:
+                break
+            spans.append((lo + found[0], lo + found[1]))
+        if len(spans) == len(parts):
+            return spans
+    return None
+
+
 def _word_find(norm: str, q: str) -> tuple[int, int] | None:
     """Prefer a match on word boundaries; fall back to any match."""
     first = None

@@ -155,14 +155,15 @@ def _report(briefing: Any, verbose: bool = False) -> None:
     m = briefing.methodology
     cost = f"${m.cost_usd:.4f}" if m.cost_usd is not None else "cost not priced"
     click.echo(
-        f"{len(briefing.summaries)} summarized, {len(briefing.failed)} failed; claims {m.claims_verified} verified, "
-        f"{m.claims_unverified} unverified; {m.calls} call(s), {m.input_tokens}+{m.output_tokens} tokens, "
+        f"{len(briefing.summaries)} summarized, {len(briefing.failed)} failed; claims {m.claims_verified} "
+        f"verified, {m.claims_supported} verified with context, {m.claims_unverified} unverified; "
+        f"{m.calls} call(s), {m.input_tokens}+{m.output_tokens} tokens, "
         f"{cost}; {m.wall_s:.1f}s", err=True)
     for failed in briefing.failed:
         click.echo(f"not summarized: {failed.origin}: {failed.reason}", err=True)
     if verbose:
         for claim in briefing.claims():
-            if claim.status != "verified":
+            if claim.status not in ("verified", "supported"):
                 click.echo(f"unverified {claim.id}: {claim.text_en[:90]} — {'; '.join(claim.problems)}", err=True)
 
 
@@ -188,7 +189,7 @@ def render(briefing_json: Path, out_dir: Path, formats: str) -> None:
 def verify(briefing_json: Path, out_file: Path | None, registry: Path | None) -> None:
     """Re-check every claim of a briefing JSON against its embedded Arabic articles.
 
-    Exits 0 when every claim is verified, 4 otherwise.
+    Exits 0 when every claim is verified (with context or without), 4 otherwise.
     """
     from . import api
     from .deliver import write_atomic
@@ -196,8 +197,9 @@ def verify(briefing_json: Path, out_file: Path | None, registry: Path | None) ->
 
     report = api.verify_briefing(api.load_briefing(briefing_json), registry)
     bad = report.unverified
-    click.echo(f"{report.claims} claim(s): {report.claims - len(bad)} verified, {len(bad)} unverified"
-               f" ({report.changed} changed)")
+    supported = sum(c.status == "supported" for c in report.briefing.claims())
+    click.echo(f"{report.claims} claim(s): {report.claims - len(bad) - supported} verified, {supported} verified with "
+               f"context, {len(bad)} unverified ({report.changed} changed)")
     for claim_id, text, problems in bad:
         click.echo(f"  UNVERIFIED {claim_id}: {text[:100]}")
         for problem in problems:

@@ -138,6 +138,7 @@ def methodology(summaries: Sequence[ArticleSummary], usage: Usage, run: RunFacts
         compose_note=note,
         claims_total=len(claims),
         claims_verified=sum(c.status == "verified" for c in claims),
+        claims_supported=sum(c.status == "supported" for c in claims),
         claims_unverified=sum(c.status == "unverified" for c in claims),
         replayed_from=run.replayed_from,
         cache_hits=usage.cache_hits,
@@ -166,7 +167,7 @@ def unregistered(summaries: Sequence[ArticleSummary]) -> list[UnregisteredName]:
 def _fallback(items: Sequence[_Item]) -> tuple[str, list[BlufPoint], list[Section]]:
     bluf = []
     for item in items[:5]:
-        verified = [c for c in item.summary.claims if c.status == "verified"]
+        verified = [c for c in item.summary.claims if c.status in ("verified", "supported")]
         if verified:
             bluf.append(BlufPoint(text_en=verified[0].text_en, claim_ids=[verified[0].id]))
     sections = [Section(heading=i.summary.headline_en, summary_en=i.summary.summary_en,

@@ -85,6 +85,8 @@ _G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?
 _G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
 _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
 _YEAR = re.compile(r"(?:عام|سنه|العام) (\d{4})")
+_BARE_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?![\d.,])")
+_G_MONTH_ALONE = re.compile(rf"(?<!\S)(?:[وبل]|في )?(?:شهر )?({_G_MONTH})(?!\S)")
 _RELATIVE = re.compile(r"(?<!\S)(?:و|ب|ف)?(" + "|".join(re.escape(r[0]) for r in _RELATIVE_AR) + r")(?!\S)")
 _WEEKDAY = re.compile(r"(?<!\S)(?:و|ب)?(?:يوم )?(" + _alt(list(_WEEKDAYS_AR)) + r")(?!\S)")
 
@@ -148,6 +150,10 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         add(m, f"{int(m.group(2)):04d}-{_month_of(m.group(1), _GREG):02d}", "month")
     for m in _YEAR.finditer(norm):
         add(m, m.group(1), "year")
+    for m in _BARE_YEAR.finditer(norm):  # "صيف 2012": a year without عام
+        add(m, m.group(1), "year")
+    for m in _G_MONTH_ALONE.finditer(norm):  # "في يوليو": a month without day or year
+        add(m, None, "month", None, key=f"mon:{_month_of(m.group(1), _GREG)}")
     for m in _RELATIVE.finditer(norm):
         phrase = m.group(1)
         offset, precision = next((o, p) for f, o, p in _RELATIVE_AR if f == phrase)
@@ -261,6 +267,9 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\blast year\b", re.I), "year:-1"),
     (re.compile(r"\b(?:on |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
     (re.compile(r"\b(?:in|since|of|year) (1[89]\d\d|20\d\d)\b", re.I), "year"),
+    # a month alone ("in July", "since May"): capitalized, so that the verb "may" is not taken
+    (re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                r"(?!-)"), "month"),
 ]
 
 
@@ -277,7 +286,11 @@ def resolve_english(text: str, published: dt.date | None) -> list[ResolvedDate]:
             if kind == "weekday" and (explicit := _explicit_after(found, e)) is not None:
                 iso, precision, note = _named_day(m.group(1), explicit)
             key = None
-            if kind == "weekday":
+            if kind == "month":
+                if m.start() == 0 and m.group(1) == "May" and not re.match(r"May\s+(?:\d|of\b)", text):
+                    continue  # "May God ...": the verb, at the start of a sentence
+                key = f"mon:{_EN_MONTHS[m.group(1).lower()]}"
+            elif kind == "weekday":
                 key = f"wd:{_EN_WEEKDAYS[m.group(1).lower()]}"
             elif ":" in kind:
                 unit, _, offset = kind.partition(":")
@@ -303,6 +316,8 @@ def _resolve_en(m: re.Match[str], kind: str, published: dt.date | None) -> tuple
         return f"{int(g[1]):04d}-{_EN_MONTHS[g[0].lower()]:02d}", "month", None
     if kind == "year":
         return g[0], "year", None
+    if kind == "month":
+        return None, "month", None
     if kind == "weekday":
         return _weekday(_EN_WEEKDAYS[g[0].lower()], published)
     unit, _, offset = kind.partition(":")
@@ -310,8 +325,17 @@ def _resolve_en(m: re.Match[str], kind: str, published: dt.date | None) -> tuple
     return _relative(int(offset), precision, published)  # type: ignore[return-value]
 
 
+def _month(iso: str) -> int | None:
+    """The month of "2017-10-27", "2017-10" or "--10-27"; None for a year or a week."""
+    part = iso[2:4] if iso.startswith("--") else iso[5:7]
+    return int(part) if part.isdigit() else None
+
+
 def supports(en: ResolvedDate, spans: list[ResolvedDate]) -> bool:
     """Whether an English date is backed by one of the dates in the cited Arabic spans."""
+    if en.key and en.key.startswith("mon:"):  # a month alone: any date of that month in the spans
+        month = int(en.key[4:])
+        return any(ar.key == en.key or (ar.iso is not None and _month(ar.iso) == month) for ar in spans)
     for ar in spans:
         if en.iso and ar.iso and en.iso.startswith("--") != ar.iso.startswith("--"):
             continue

@@ -258,6 +258,7 @@ class _Point:
     unverified: bool
     problems: list[str]
     quotes_ar: list[str]
+    supported: bool = False
 
 
 def _points(briefing: Briefing) -> list[_Point]:
@@ -271,13 +272,15 @@ def _points(briefing: Briefing) -> list[_Point]:
                 continue
             quote = " ".join(claim.evidence[0].quote_ar.split())
             quotes.append(quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS - 1] + "…")
-        points.append(_Point(point.text_en, point.status == "unverified", point.problems, quotes))
+        points.append(_Point(point.text_en, point.status == "unverified", point.problems, quotes,
+                             point.status == "supported"))
     return points
 
 
 def _counts(briefing: Briefing) -> str:
     m = briefing.methodology
-    return (f"{m.claims_total} claim(s): {m.claims_verified} verified, {m.claims_unverified} unverified; "
+    return (f"{m.claims_total} claim(s): {m.claims_verified} verified, {m.claims_supported} verified with context, "
+            f"{m.claims_unverified} unverified; "
             f"{len(briefing.summaries)} article(s) summarized, {len(briefing.failed)} not summarized.")
 
 
@@ -288,7 +291,7 @@ def _text_body(briefing: Briefing, points: list[_Point], pdf_name: str) -> str:
     if not points:
         lines.append("(no bottom line: no article could be summarized)")
     for n, point in enumerate(points, 1):
-        flag = "[UNVERIFIED] " if point.unverified else ""
+        flag = "[UNVERIFIED] " if point.unverified else "[VERIFIED WITH CONTEXT] " if point.supported else ""
         lines.append(f"{n}. {flag}{point.text_en}")
         if point.unverified and point.problems:
             lines.append(f"   Problems: {'; '.join(point.problems)}")
@@ -308,7 +311,8 @@ def _html_body(briefing: Briefing, points: list[_Point], pdf_name: str) -> str:
     hijri = hijri_date_ar(briefing.date)
     items = []
     for point in points:
-        flag = '<strong style="color:#8a1c1c">UNVERIFIED</strong> ' if point.unverified else ""
+        flag = ('<strong style="color:#8a1c1c">UNVERIFIED</strong> ' if point.unverified
+                else '<strong style="color:#5a4a00">VERIFIED WITH CONTEXT</strong> ' if point.supported else "")
         problems = (f'<br><small>Problems: {e("; ".join(point.problems))}</small>'
                     if point.unverified and point.problems else "")
         quotes = "".join(f'<blockquote dir="rtl" lang="ar" style="{_AR_STYLE}margin:.3em 0 .3em 1em;'

@@ -20,7 +20,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# 2: claim status "supported" (verified with context from elsewhere in the article); evidence
+#    the checker added (``added_by_check``, ``in_title``) and the parts of a quote shortened with
+#    an ellipsis (``parts``).
 
 
 class Model(BaseModel):
@@ -268,7 +271,11 @@ class BriefingDraft(Model):
 
 # --------------------------------------------------------------------------- what briefing stores
 
-ClaimStatus = Literal["verified", "unverified", "unchecked"]
+# verified: every detail is in the claim's own quotes. supported: verified with context, i.e. some
+# detail is stated elsewhere in the same article and the checker added that sentence (or the
+# title) as evidence. unverified: a detail is nowhere in the article, or a quote is not found, or
+# the polarity differs. unchecked: not checked yet.
+ClaimStatus = Literal["verified", "supported", "unverified", "unchecked"]
 
 
 class Evidence(Model):
@@ -278,6 +285,14 @@ class Evidence(Model):
     )
     start: int | None = Field(default=None, description="Offset of the matched span in the article text.")
     end: int | None = Field(default=None, description="End offset (exclusive) of the matched span.")
+    parts: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="For a quote shortened with an ellipsis: the offsets of each part found; start/end cover them.",
+    )
+    added_by_check: bool = Field(
+        default=False, description="Context the checker added: the article states a detail of the claim here."
+    )
+    in_title: bool = Field(default=False, description="start/end index into the article's title, not its text.")
 
 
 class Claim(Model):
@@ -412,6 +427,9 @@ class Methodology(Model):
     claims_total: int
     claims_verified: int
     claims_unverified: int
+    claims_supported: int = Field(
+        default=0, description="Verified with context: a detail is stated elsewhere in the same article (schema 2)."
+    )
     replayed_from: str | None = None
     cache_hits: int = 0
     budget_note: str | None = None

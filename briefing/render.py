@@ -308,9 +308,11 @@ def _review(briefing: Briefing, registry: Registry, include_originals: bool) -> 
             n += 1
             token = f"e{n}"
             aid = ev.article_id or claim.article_id
-            if ev.start is not None and ev.end is not None and aid in texts and ev.start < ev.end:
-                s, e = word_bounds(texts[aid], ev.start, ev.end)
-                spans.setdefault(aid, []).append((s, e, token))
+            if ev.start is not None and ev.end is not None and aid in texts and ev.start < ev.end \
+                    and not ev.in_title:
+                for start, end in ev.parts or [(ev.start, ev.end)]:  # a quote with an ellipsis: each part
+                    s, e = word_bounds(texts[aid], start, end)
+                    spans.setdefault(aid, []).append((s, e, token))
                 refs.append((token, aid))
             else:
                 refs.append((token, None))
@@ -416,6 +418,7 @@ def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool
         "stats": {
             "claims": len(claims),
             "verified": sum(c.status == "verified" for c in claims),
+            "supported": sum(c.status == "supported" for c in claims),
             "unverified": sum(c.status == "unverified" for c in claims),
             "unchecked": sum(c.status == "unchecked" for c in claims),
         },

@@ -14,13 +14,15 @@ are resolved against the publication date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import dates
-from .arabic import locate
-from .guard import guard
+from .arabic import fold, locate_parts
+from .chunk import sentences
+from .guard import CONTEXT_KINDS, Problem, check, guard
 from .models import (
     Article,
     ArticleDraft,
@@ -33,32 +35,41 @@ from .models import (
     Evidence,
     SummaryBatch,
 )
+from .names import check_names
+from .numbers import english_numbers, phrase_numbers, unsupported_numbers
 from .registry import Registry, packaged
 from .summarize import DraftCheck
 
 
-def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequence[Article] = ()) -> Claim:
-    """Locate the claim's quotes (in its article, else in the story's other articles) and guard it."""
+def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequence[Article] = (),
+                pairs: Sequence[tuple[str, str]] = ()) -> Claim:
+    """Locate the claim's quotes (in its article, else in the story's other articles) and guard it.
+
+    A detail (number, date, name) that the quotes do not state but the same article does, in a
+    sentence or its title, makes the claim ``supported``: that sentence is added as evidence
+    (``added_by_check``). ``pairs``: the model's own (Arabic, English) names for the article."""
     evidence: list[Evidence] = []
     problems: list[str] = []
     spans: list[str] = []
-    for ev in claim.evidence:
+    for ev in (e for e in claim.evidence if not e.added_by_check):
         found = None
         for candidate in (article, *others):
-            span = locate(ev.quote_ar, candidate.text)
-            if span is not None:
-                found = (candidate, span)
+            parts = locate_parts(ev.quote_ar, candidate.text)
+            if parts is not None:
+                found = (candidate, parts)
                 break
         if found is None:
             problems.append(f"evidence not found in the article: «{_short(ev.quote_ar)}»")
             evidence.append(Evidence(quote_ar=ev.quote_ar))
         else:
-            where, (start, end) = found
-            evidence.append(Evidence(quote_ar=ev.quote_ar, start=start, end=end,
+            where, parts = found
+            evidence.append(Evidence(quote_ar=ev.quote_ar, start=parts[0][0], end=parts[-1][1],
+                                     parts=parts if len(parts) > 1 else [],
                                      article_id=None if where.id == article.id else where.id))
-            spans.append(where.text[start:end])
+            spans += [where.text[s:e] for s, e in parts]
     if not claim.evidence:
         problems.append("no evidence quoted")
+    added: list[Evidence] = []
     if spans:
         attribution = None if claim.attributed_to.strip().lower() in _GENERIC else claim.attributed_to
         text_en = claim.text_en
@@ -67,10 +78,121 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
                                 article.source.lower()))) + r"\b", re.I)
             text_en = outlet.sub("the outlet", text_en)
             attribution = outlet.sub("the outlet", attribution) if attribution else None
-        problems += guard(text_en, spans, published=article.published, registry=registry,
-                          attributed_to=attribution, article_text=article.text, stance=claim.stance)
-    status = "unverified" if problems else "verified"
-    return claim.model_copy(update={"evidence": evidence, "problems": problems, "status": status})
+
+        found_problems = check(text_en, spans, published=article.published, registry=registry,
+                               attributed_to=attribution, article_text=article.text, stance=claim.stance, pairs=pairs)
+        if not problems and found_problems:
+            cited = [(e.start, e.end) for e in evidence
+                     if e.start is not None and e.end is not None and e.article_id is None]
+            found_problems, added = _with_context(found_problems, spans, article, registry, pairs, text_en, cited)
+        problems += [p.message for p in found_problems]
+    status = "unverified" if problems else "supported" if added else "verified"
+    return claim.model_copy(update={"evidence": evidence + added, "problems": problems, "status": status})
+
+
+def _with_context(problems: list[Problem], spans: list[str], article: Article, registry: Registry,
+                  pairs: Sequence[tuple[str, str]], text_en: str,
+                  cited: Sequence[tuple[int, int]]) -> tuple[list[Problem], list[Evidence]]:
+    """Look for each missing detail elsewhere in the article: the shortest sentence (or the title)
+    that states it is added as evidence. Polarity and stance stay judged on the cited spans alone.
+
+    A detail is not taken from elsewhere when it looks like a substitution: the cited spans state
+    a figure (or name a place or party) that the claim leaves out, so the claim's own figure (or
+    name) probably replaced it."""
+    fixed = [p for p in problems if p.kind not in CONTEXT_KINDS]
+    todo = [p for p in problems if p.kind in CONTEXT_KINDS]
+    if fixed or not todo:
+        return problems, []
+    substituted = _substituted(text_en, spans, article, registry, pairs)
+    if any(p.kind in substituted for p in todo):
+        return problems, []
+    candidates = _context_candidates(article, cited)
+    chosen: list[tuple[str, int, int, bool]] = []
+    for problem in todo:
+        if any(_states(problem, text, article.published, registry) for text, *_ in chosen):
+            continue  # a sentence added for another detail states this one too
+        for candidate in candidates:
+            if candidate not in chosen and _states(problem, candidate[0], article.published, registry):
+                chosen.append(candidate)
+                break
+        else:
+            return problems, []
+    return [], [Evidence(quote_ar=text, start=start, end=end, added_by_check=True, in_title=in_title)
+                for text, start, end, in_title in chosen]
+
+
+def _states(problem: Problem, sentence: str, published: dt.date | None, registry: Registry) -> bool:
+    """Whether ``sentence`` states the detail ``problem`` is about: the whole name (no fuzzy
+    transliteration: a sentence has many words to match by chance), the number, the date."""
+    if problem.kind == "name":
+        return not check_names(problem.detail, fold(sentence), registry, strict=True)
+    if problem.kind == "number":
+        return not unsupported_numbers(problem.detail, [sentence], [])
+    if problem.kind == "date":
+        found = dates.resolve_english(problem.detail, published)
+        return bool(found) and dates.supports(found[0], dates.resolve_arabic(sentence, published))
+    return False
+
+
+def _context_candidates(article: Article, cited: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, bool]]:
+    """Where the article may state a detail the quotes leave out: its title, its lede (first two
+    sentences) and the sentences around each quote (the one before, the one holding it, the one
+    after), as (text, start, end, in title), shortest first. Not any sentence of the article: a
+    name or figure from an unrelated paragraph is more likely a slip than context."""
+    pieces = [(s, e) for s, e in sentences(article.text) if len(article.text[s:e].strip()) >= 8]
+    keep = set(range(min(2, len(pieces))))
+    for start, end in cited:
+        for n, (s, e) in enumerate(pieces):
+            if s < end and start < e:
+                keep |= {n - 1, n}
+    out = []
+    for n in sorted(k for k in keep if 0 <= k < len(pieces)):
+        s, e = pieces[n]
+        raw = article.text[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        out.append((raw.strip(), s + lead, s + len(raw.rstrip()), False))
+    if article.title and article.title.strip():
+        title = article.title.strip()
+        out.append((title, 0, len(title), True))
+    return sorted(out, key=lambda c: len(c[0]))
+
+
+_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,])")
+
+
+def _substituted(text_en: str, spans: list[str], article: Article, registry: Registry,
+                 pairs: Sequence[tuple[str, str]]) -> set[str]:
+    """Kinds of detail the claim may have swapped: the spans state a figure, or name a party or
+    place (registered, or one of the model's pairs), that the claim does not mention."""
+    out: set[str] = set()
+    folded = " ".join(fold(s) for s in spans)
+    span_dates = [d for s in spans for d in dates.resolve_arabic(s, article.published)]
+    if span_dates:
+        out.add("date")  # the spans give a date and the claim's is not it
+    date_parts = {n for d in span_dates for n in _DIGITS.findall(fold(d.text))}
+    claimed = {v for _, v in english_numbers(text_en) if isinstance(v, float)}
+    stated = {float(raw.replace(",", "")) for raw in _DIGITS.findall(folded)
+              if raw not in date_parts and raw.count(",") <= 1 and "." not in raw}
+    stated |= set(phrase_numbers(tuple(spans)))
+    if any(v > 2 and not 1900 <= v <= 2100 and v not in claimed for v in stated):
+        out.add("number")  # the spans state a figure the claim leaves out
+    low = text_en.lower()
+    for entry in registry.in_text(folded):
+        if entry.kind in ("place", "armed_group", "person") and not any(
+                f.lower() in low for f in entry.english_forms):
+            out.add("name")
+            break
+    for arabic, english in pairs:
+        if english and english.lower() not in low and _arabic_in(fold(arabic), folded) \
+                and not any(w.lower() in low for w in english.split() if len(w) > 3):
+            out.add("name")
+            break
+    return out
+
+
+def _arabic_in(form: str, folded: str) -> bool:
+    return bool(form) and re.search(r"(?<!\S)(?:[وفبلك]{0,2}(?:ال)?)?" + re.escape(re.sub(r"^ال(?=..)", "", form))
+                                    + r"(?!\S)", folded) is not None
 
 
 _GENERIC = {"the outlet", "the newspaper", "the article", "the report", "the author"}
@@ -79,7 +201,8 @@ _GENERIC = {"the outlet", "the newspaper", "the article", "the report", "the aut
 def verify_summary(summary: ArticleSummary, article: Article, registry: Registry | None = None,
                    others: Sequence[Article] = ()) -> ArticleSummary:
     reg = registry or packaged()
-    claims = [check_claim(c, article, reg, others) for c in summary.claims]
+    pairs = [(e.name_ar, e.name_en) for e in summary.entities] + [(p.name_ar, p.name_en) for p in summary.places]
+    claims = [check_claim(c, article, reg, others, pairs) for c in summary.claims]
     spans = _verified_spans(claims, {a.id: a for a in (article, *others)})
     summary_problems = [p for text in (summary.headline_en, summary.summary_en)
                         for p in guard(text, spans, published=article.published, registry=reg, polarity=False)]
@@ -92,9 +215,18 @@ def verify_summary(summary: ArticleSummary, article: Article, registry: Registry
 
 
 def _verified_spans(claims: list[Claim], articles: Mapping[str, Article]) -> list[str]:
-    return [articles[e.article_id or c.article_id].text[e.start:e.end] for c in claims if c.status == "verified"
-            for e in c.evidence if e.start is not None and e.end is not None
-            and (e.article_id or c.article_id) in articles]
+    """The evidence texts of the claims that passed (verified, or verified with context)."""
+    out = []
+    for c in claims:
+        if c.status not in ("verified", "supported"):
+            continue
+        for e in c.evidence:
+            article = articles.get(e.article_id or c.article_id)
+            if article is None or e.start is None or e.end is None:
+                continue
+            source = (article.title or "") if e.in_title else article.text
+            out += [source[s:t] for s, t in e.parts or [(e.start, e.end)]]
+    return out
 
 
 def verify_bluf(bluf: list[BlufPoint], summaries: list[ArticleSummary], articles: Mapping[str, Article],
@@ -106,12 +238,13 @@ def verify_bluf(bluf: list[BlufPoint], summaries: list[ArticleSummary], articles
     for point in bluf:
         cited = [claims[i] for i in point.claim_ids if i in claims]
         problems = [f"cites unknown claim {i}" for i in point.claim_ids if i not in claims]
-        problems += [f"rests on unverified claim {c.id}" for c in cited if c.status != "verified"]
+        problems += [f"rests on unverified claim {c.id}" for c in cited if c.status not in ("verified", "supported")]
         if cited:
             published = articles[cited[0].article_id].published
             problems += guard(point.text_en, _verified_spans(cited, articles), published=published, registry=reg,
                               polarity=False)
-        status = "unverified" if problems or not cited else "verified"
+        status = "unverified" if problems or not cited else \
+            "supported" if any(c.status == "supported" for c in cited) else "verified"
         out.append(point.model_copy(update={"status": status, "problems": problems}))
     return out
 

@@ -77,7 +77,8 @@
     var active = onlyUnverified || p || a;
     var shown = 0;
     claims.forEach(function (c) {
-      var ok = (!onlyUnverified || c.getAttribute("data-status") !== "verified") &&
+      var st = c.getAttribute("data-status");
+      var ok = (!onlyUnverified || (st !== "verified" && st !== "supported")) &&
         (!p || words(c, "data-places").indexOf(p) >= 0) &&
         (!a || words(c, "data-actors").indexOf(a) >= 0);
       c.classList.toggle("filtered-out", !ok);

@@ -12,8 +12,11 @@ from click.testing import CliRunner
 from briefing.arabic import fold
 from briefing.cli import cli
 from briefing.dates import resolve_arabic, resolve_english
-from briefing.guard import arabic_numbers, guard
+from briefing.guard import guard
+from briefing.models import Article, Claim, Evidence
+from briefing.numbers import arabic_numbers
 from briefing.registry import Registry, packaged
+from briefing.verify import check_claim
 
 from .conftest import SEEDS
 
@@ -103,7 +106,7 @@ def sample_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_verify_sample_all_verified(sample_json: Path) -> None:
     result = CliRunner().invoke(cli, ["verify", str(sample_json)])
     assert result.exit_code == 0, result.output
-    assert "20 claim(s): 20 verified, 0 unverified" in result.output
+    assert "20 claim(s): 19 verified, 1 verified with context, 0 unverified" in result.output
 
 
 @pytest.mark.parametrize(("kind", "old", "new"), [
@@ -129,3 +132,80 @@ def test_verify_flags_each_fabrication_kind(sample_json: Path, tmp_path: Path, k
     claims = {c["id"]: c for s in checked["summaries"] for c in s["claims"]}
     assert claims[edited[0]["id"]]["status"] == "unverified" and claims[edited[0]["id"]]["problems"]
     assert checked["methodology"]["claims_unverified"] == 1
+
+
+# --------------------------------------------------------------------------- issue 11: general rules
+
+PUB15 = dt.date(2015, 7, 24)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Two soldiers were killed.", "مقتل جنديين من الكتيبة"),
+    ("The two sides met.", "التقى الطرفان في المدينة"),
+    ("Fighting lasted two days.", "استمرت المعارك يومين"),
+    ("Dozens of fighters were killed.", "قتل عشرات المسلحين"),
+    ("At least 10 fighters were killed.", "قتل عشرات المسلحين"),
+    ("Twenty-three people died.", "توفي ثلاثة وعشرون شخصا"),
+    ("The bombing in Diyarbakir wounded people.", "التفجير في ديار بكر أسفر عن إصابة أشخاص"),
+    ("Druze leaders met.", "اجتمع زعماء الدروز"),
+    ("Shiite militias attacked.", "هاجمت الميليشيات الشيعية"),
+    ("The Revolutionary Guards said so.", "وقال الحرس الثوري"),
+    ("Yemeni forces advanced.", "تقدمت القوات اليمنية"),
+    ("Recep Tayyip Erdogan spoke.", "تحدث رجب طيب أردوغان"),
+    ("The attack in May killed 3.", "الهجوم في مايو أسفر عن مقتل 3"),
+])
+def test_faithful_renderings_pass(text: str, span: str) -> None:
+    assert guard(text, [span], published=PUB15, registry=packaged()) == []
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("The attack in May killed 3.", "الهجوم في يوليو أسفر عن مقتل 3", "date 'May'"),
+    ("Three soldiers survived the attack.", "قتل ثلاثة جنود في الهجوم", "opposite"),
+    ("The talks were postponed.", "بدأت المحادثات أمس", "opposite"),
+    ("Three soldiers were killed in Aleppo, according to Haider al-Abadi.", "قتل ثلاثة جنود", "name"),
+])
+def test_fabrications_still_flagged(text: str, span: str, expected: str) -> None:
+    problems = guard(text, [span], published=PUB15, registry=packaged())
+    assert any(expected in p for p in problems), problems
+
+
+def _article(text: str, title: str | None = None) -> Article:
+    return Article(id="a1", text=text, origin="test", title=title, published=PUB15, source="test")
+
+
+def _claim(text_en: str, *quotes: str) -> Claim:
+    return Claim(id="a1-c1", article_id="a1", text_en=text_en, evidence=[Evidence(quote_ar=q) for q in quotes])
+
+
+def test_detail_from_the_lede_is_supported_with_added_evidence() -> None:
+    article = _article("شهدت مدينة عدن اشتباكات عنيفة أمس. وقال مصدر أمني إن ثلاثة مسلحين قتلوا في الاشتباكات.")
+    claim = _claim("Three gunmen were killed in the clashes in Aden.", "ثلاثة مسلحين قتلوا في الاشتباكات")
+    checked = check_claim(claim, article, packaged())
+    assert checked.status == "supported", checked.problems
+    added = [e for e in checked.evidence if e.added_by_check]
+    assert len(added) == 1 and "عدن" in added[0].quote_ar
+    assert article.text[added[0].start:added[0].end] == added[0].quote_ar
+
+
+def test_detail_nowhere_in_the_article_stays_unverified() -> None:
+    article = _article("شهدت مدينة عدن اشتباكات عنيفة أمس. وقال مصدر أمني إن ثلاثة مسلحين قتلوا في الاشتباكات.")
+    claim = _claim("Three gunmen were killed in the clashes in Taiz.", "ثلاثة مسلحين قتلوا في الاشتباكات")
+    checked = check_claim(claim, article, packaged())
+    assert checked.status == "unverified"
+
+
+def test_figure_moved_from_elsewhere_in_the_article_is_not_context() -> None:
+    article = _article("قتل 12 شخصا في هجوم الأسبوع الماضي. وقال مصدر أمني إن ثلاثة مسلحين قتلوا في الاشتباكات.")
+    checked = check_claim(_claim("12 gunmen were killed in the clashes.", "إن ثلاثة مسلحين قتلوا في الاشتباكات"),
+                          article, packaged())
+    assert checked.status == "unverified"  # the quote states another figure: a swap, not context
+
+
+def test_quote_shortened_with_an_ellipsis_is_located_part_by_part() -> None:
+    text = "قال المتحدث باسم الجيش إن القوات سيطرت على المدينة بعد معارك عنيفة استمرت ثلاثة أيام مع مسلحي التنظيم."
+    article = _article(text)
+    checked = check_claim(_claim("The army spokesman said the fighting lasted three days.",
+                                 "قال المتحدث باسم الجيش ... معارك عنيفة استمرت ثلاثة أيام"), article, packaged())
+    assert checked.status == "verified", checked.problems
+    parts = checked.evidence[0].parts
+    assert len(parts) == 2 and text[parts[0][0]:parts[0][1]] == "قال المتحدث باسم الجيش"

@@ -42,7 +42,7 @@ def test_short_articles_packed_and_evidence_located(scripted: Make, reference: d
     assert [s.article_id for s in batch.summaries] == [i.article.id for i in plan.items]
     batch = verify(batch, {a.id: a for a in corpus.articles})
     claims = [c for s in batch.summaries for c in s.claims]
-    assert len(claims) == 20 and all(c.status == "verified" for c in claims)
+    assert len(claims) == 20 and all(c.status in ("verified", "supported") for c in claims)
     texts = {a.id: a.text for a in corpus.articles}
     for claim in claims:
         for ev in claim.evidence:

@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_YAML = HERE / "faithful.yaml"
+DEFAULT_YAML = HERE / "tuning.yaml"
 DEFAULT_CORPUS = Path("/work/shared/corpus/saudinewsnet")
 
 STANCES = {"asserted", "claimed", "denied", "confirmed"}

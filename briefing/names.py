@@ -1,0 +1,448 @@
+"""Names in an English claim, matched against the cited Arabic across scripts and languages.
+
+A capitalized English name (a person, place, organization, people or community) is supported
+when the span names it, in one of these ways, tried in order:
+
+1. the registry (``registry.toml`` and ``--registry``): any Arabic variant of its entry;
+2. the gazetteer (``data/gazetteer.json``, GeoNames' Arabic names of towns and CLDR's of
+   countries): ``Diyarbakir`` is named by ``ديار بكر``;
+3. meaning, for names that are translations: institutional words (Ministry -> وزارة),
+   peoples and communities (Druze -> دروز, Shiites -> شيعة, Turkmen -> تركمان), and demonyms
+   derived from a country's Arabic name (Yemeni -> اليمن/يمني);
+4. the model's own name pairs (its ``entities``/``places``, Arabic form -> English): a pair is
+   used only when its Arabic form is in the span and the pair passes a check of its own
+   (transliteration against that Arabic form, the gazetteer or meaning);
+5. transliteration: consonant skeletons of the English and of 1-3 consecutive words of the span,
+   compared with loose classes (rapidfuzz). ``bench/verification/romanize_compare.py`` measured
+   uroman + rapidfuzz against it on the tuning and dev sets' name pairs; the skeletons accepted
+   more true pairs and as few false ones, and need no 4 s load, so they stay.
+
+Capitalized English words that are ordinary words (a translated title: League, Passports) are
+not names and are not checked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .arabic import fold
+from .registry import Registry
+
+GAZETTEER = Path(__file__).parent / "data" / "gazetteer.json"
+
+_STOP = frozenset({
+    "a", "an", "the", "and", "or", "but", "if", "of", "on", "in", "at", "by", "to", "for", "from", "with",
+    "without", "into", "onto", "over", "under", "after", "before", "during", "while", "as", "since", "until",
+    "than", "then", "there", "here", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them",
+    "their", "his", "her", "we", "our", "you", "i", "according", "also", "some", "all", "other", "another",
+    "both", "each", "every", "many", "most", "more", "much", "several", "such", "no", "not", "nor", "only",
+    "however", "meanwhile", "moreover", "although", "though", "when", "where", "which", "who", "whom", "whose",
+    "what", "why", "how", "earlier", "later", "last", "next", "first", "second", "third", "new", "one", "two",
+    "mr", "mrs", "ms", "dr", "gen", "gen.", "general", "maj", "lt", "col", "brig", "brigadier", "colonel",
+    "major", "lieutenant", "staff", "sergeant", "captain", "capt", "sgt", "sheikh", "sheik", "prince", "king",
+    "president", "minister", "spokesman", "spokeswoman", "commander", "chief", "head", "deputy", "sources",
+    "source", "official", "officials", "media", "report", "reports", "reported", "local", "sunday", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "yesterday", "today", "tomorrow"
+})
+# institutional words: English -> folded Arabic stems, any of which must be in the span
+_GLOSS = {
+    "army": ["جيش", "الجيش"], "ministry": ["وزاره"], "minister": ["وزير"], "interior": ["داخلي"],
+    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد"],
+    "division": ["فرق"], "brigade": ["لواء"], "council": ["مجلس"], "court": ["محكم"], "kingdom": ["مملك"],
+    "gulf": ["خليج"], "arab": ["عرب"], "islamic": ["اسلامي"], "state": ["دول"], "coalition": ["تحالف"],
+    "seventh": ["سابع"], "media": ["اعلام"], "forces": ["قوات", "قوه"], "popular": ["شعبي"],
+    "mobilization": ["حشد"], "mobilisation": ["حشد"], "operations": ["عمليات"], "service": ["جهاز", "خدم"],
+    "security": ["امن", "امني"], "police": ["شرط"], "front": ["جبه"], "city": ["مدين"],
+    "province": ["محافظ", "ولاي", "اقليم"],
+    "governorate": ["محافظ", "ولاي"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
+    "heights": ["هضب"], "dam": ["سد"], "republic": ["جمهوري"], "national": ["وطني"], "united": ["متحد"],
+    "nations": ["امم"], "red": ["احمر"], "crescent": ["هلال"], "civil": ["مدني"], "authority": ["هيئ", "سلط"],
+    "company": ["شرك"], "programme": ["برنامج"], "program": ["برنامج"], "food": ["غذا", "اغذيه", "طعام"],
+    "bank": ["بنك", "مصرف"], "university": ["جامع"], "hospital": ["مستشف"],
+    "airport": ["مطار"], "eid": ["عيد"], "chamber": ["غرف"], "commerce": ["تجار"], "trade": ["تجار"],
+    "education": ["تعليم"], "justice": ["عدل"], "finance": ["مالي"], "economy": ["اقتصاد"], "labor": ["عمل"],
+    "labour": ["عمل"], "housing": ["اسكان"], "water": ["مياه", "ماء"], "electricity": ["كهرباء"],
+    "municipality": ["امان", "بلدي"], "emirate": ["امار"], "region": ["منطق"], "north": ["شمال"],
+    "northern": ["شمال"], "south": ["جنوب"], "southern": ["جنوب"], "east": ["شرق"], "eastern": ["شرق"],
+    "west": ["غرب"], "western": ["غرب"], "central": ["وسط", "مركز"], "affairs": ["شوون", "شيون"],
+    "directorate": ["مديري"], "agency": ["وكال"], "organization": ["منظم"], "organisation": ["منظم"],
+    "committee": ["لجن"], "party": ["حزب"], "movement": ["حرك"], "air": ["جوي", "طيران"], "force": ["قو"],
+    "guard": ["حرس"], "border": ["حدود", "حدودي"], "ramadan": ["رمضان"], "hajj": ["حج"], "umrah": ["عمر"],
+    "grand": ["كبير", "اكبر"], "mosque": ["مسجد", "جامع"], "holy": ["مقدس", "حرم"], "communications": ["اتصال"],
+    "information": ["معلومات", "اعلام"], "culture": ["ثقاف"], "transport": ["نقل"], "agriculture": ["زراع"],
+    "energy": ["طاق"], "oil": ["نفط", "بترول"], "petroleum": ["بترول", "نفط"], "market": ["سوق"],
+    "stock": ["اسهم", "مال"], "exchange": ["تداول", "بورص"], "general": ["عام"], "supreme": ["اعلي", "عليا", "العلي"],
+    "royal": ["ملكي"], "high": ["عالي", "اعلي"], "school": ["مدرس"], "college": ["كلي"], "team": ["فريق"],
+    "club": ["نادي"], "league": ["دوري", "جامع"], "cup": ["كاس"], "federation": ["اتحاد"], "union": ["اتحاد"],
+    "human": ["انسان"], "rights": ["حقوق"], "prosecution": ["نياب", "ادعاء"], "public": ["عام"],
+    "criminal": ["جزائي", "جنائي"], "specialized": ["متخصص"], "appeals": ["استئناف"], "shura": ["شوري"],
+    "islamic state": ["داعش", "الدوله"], "international": ["دولي"], "counter-terrorism": ["مكافح"],
+    "terrorism": ["ارهاب"], "arabia": ["عربي"], "druze": ["درز"], "sunni": ["سن"], "shiite": ["شيع"],
+    "shia": ["شيع"], "muslim": ["مسلم"], "muslims": ["مسلم"], "christian": ["مسيح"], "kurdish": ["كرد"],
+    "kurds": ["كرد"], "turkish": ["ترك"], "egyptian": ["مصر"], "jordanian": ["اردن"], "qatari": ["قطر"],
+    "emirati": ["امارات"], "kuwaiti": ["كويت"], "bahraini": ["بحرين"], "omani": ["عمان"],
+    "palestinian": ["فلسطين"], "european": ["اوروب"], "british": ["بريطان"], "french": ["فرنس"],
+    "german": ["الماني"],
+    "chinese": ["صين"], "indian": ["هند"], "pakistani": ["باكستان"],
+    # words of translated organization names and titles
+    "guards": ["حرس"], "revolutionary": ["ثور"], "revolution": ["ثور"], "brotherhood": ["اخوان"],
+    "watch": ["مراقب", "رايتس ووتش", "ووتش"], "observatory": ["مرصد"], "free": ["حر"], "army's": ["جيش"],
+    "liberation": ["تحرير"], "resistance": ["مقاوم"], "legitimate": ["شرعي"], "legitimacy": ["شرعي"],
+    "parliament": ["برلمان", "مجلس النواب", "البرلمان", "مجلس الشعب", "مجلس الامه"], "cabinet": ["وزراء", "حكوم"],
+    "government": ["حكوم"], "presidency": ["رئاس"], "presidential": ["رئاس"], "palace": ["قصر"],
+    "assembly": ["جمعي", "مجلس"], "cooperation": ["تعاون"], "conference": ["موتمر"], "summit": ["قم"],
+    "mufti": ["مفتي", "افتاء"], "scholars": ["علماء"], "senior": ["كبار"], "sea": ["بحر"], "ocean": ["محيط"],
+    "old": ["قديم"], "holy mosque": ["حرم"], "mosques": ["مسجد", "مساجد", "حرم"], "ports": ["موان"],
+    "port": ["ميناء", "مرفا"], "investigation": ["تحقيق", "تحري"], "intelligence": ["استخبار", "مخابرات"],
+    "house": ["بيت", "مجلس"], "white": ["ابيض"], "department": ["وزار", "دائر", "قسم"], "office": ["مكتب"],
+    "command": ["قياد"], "leadership": ["قياد"], "saudi-led": ["تحالف", "سعودي", "بقياده"],
+    "emergency": ["طوارئ", "طواري"], "relief": ["اغاث"], "humanitarian": ["انسان"], "aid": ["مساعد", "اغاث"],
+    "development": ["تنمي"], "fund": ["صندوق"], "investment": ["استثمار"], "statistics": ["احصاء"],
+    "monetary": ["نقد"], "agency's": ["وكال"], "news": ["انباء", "اخبار", "نيوز"], "press": ["صحاف", "انباء"],
+    "institute": ["معهد"], "center": ["مركز"], "centre": ["مركز"], "association": ["جمعي", "رابط"],
+    "society": ["جمعي", "مجتمع"], "network": ["شبك"], "channel": ["قنا"], "alliance": ["تحالف"],
+    "opposition": ["معارض"], "regime": ["نظام"], "rebels": ["مسلح", "معارض", "ثوار"], "tribes": ["قبائل", "عشائر"],
+    "tribal": ["قبل", "عشائر"], "civil defense": ["دفاع المدني"], "traffic": ["مرور"], "customs": ["جمارك"],
+    "passports": ["جوازات"], "prisons": ["سجون"], "endowments": ["اوقاف"], "pilgrims": ["حجاج"],
+    "municipal": ["بلدي"], "elections": ["انتخاب"], "election": ["انتخاب"], "referendum": ["استفتاء"],
+    "doctors": ["اطباء", "طبيب"], "borders": ["حدود"], "islamist": ["اسلامي"], "islamists": ["اسلامي"],
+    "qaeda": ["قاعد"], "hebrew": ["عبري"], "chechen": ["شيشان"], "chechens": ["شيشان"], "humvee": ["همر", "هامفي"],
+    "humvees": ["همر", "هامفي"], "tigris": ["دجل"], "euphrates": ["فرات"], "mps": ["نواب", "برلمان", "اعضاء"],
+    "kingdom's": ["مملك"], "sharia": ["شريع"], "fitr": ["فطر"], "adha": ["اضحي"],
+    "peshmerga": ["بيشمرك", "البيشمركه", "بشمرك"], "protection": ["حماي"], "units": ["وحدات"], "people's": ["شعب"],
+}
+# peoples, communities and sects: English (singular, plural, adjective) -> folded Arabic stems
+_GROUPS = {
+    ("druze",): ["درز", "دروز"], ("shiite", "shiites", "shia", "shias", "shi'ite", "shi'ites"): ["شيع"],
+    ("sunni", "sunnis"): ["سن"], ("kurd", "kurds", "kurdish"): ["كرد", "اكراد"],
+    ("turkmen", "turkoman", "turkomans"): ["تركمان"], ("alawite", "alawites"): ["علوي"],
+    ("yazidi", "yazidis", "yezidi", "yezidis"): ["يزيد", "ازيد"], ("christian", "christians"): ["مسيح", "نصار"],
+    ("copt", "copts", "coptic"): ["قبط"], ("arab", "arabs"): ["عرب"], ("houthi", "houthis"): ["حوثي"],
+    ("salafi", "salafis", "salafist", "salafists"): ["سلف"], ("jew", "jews", "jewish"): ["يهود"],
+    ("muslim", "muslims"): ["مسلم", "اسلام"], ("ismaili", "ismailis"): ["اسماعيل"],
+    ("assyrian", "assyrians"): ["اشور"], ("armenian", "armenians"): ["ارمن"], ("persian", "persians"): ["فارس"],
+    ("bedouin", "bedouins"): ["بدو"], ("zaydi", "zaydis", "zaidi"): ["زيد"], ("sufi", "sufis"): ["صوف"],
+    ("wahhabi", "wahhabis"): ["وهاب"], ("jihadist", "jihadists"): ["جهاد"], ("takfiri", "takfiris"): ["تكفير"],
+    ("baathist", "baathists", "ba'athist"): ["بعث"], ("zionist", "zionists"): ["صهيون"],
+    ("palestinians",): ["فلسطين"], ("israelis",): ["اسرائيل"], ("westerners", "western"): ["غرب"],
+    ("afghans", "afghan"): ["افغان"], ("gulf",): ["خليج"], ("asian", "asians"): ["اسيو", "اسيا"],
+    ("african", "africans"): ["افريق"], ("european", "europeans"): ["اوروب", "اوروبا"],
+    ("american", "americans"): ["امريك", "اميرك", "واشنطن"],
+    ("russian", "russians"): ["روس", "موسكو"], ("iranian", "iranians"): ["ايران", "طهران"],
+    ("turkish", "turks", "turk"): ["ترك", "انقر"],
+}
+_GROUP = {word: [fold(s) for s in stems] for words, stems in _GROUPS.items() for word in words}
+_GLOSS = {word: [fold(stem) for stem in stems] for word, stems in _GLOSS.items()}
+_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu|abd|de|of|the|ez|ad|as|ash|an)[-\s]+)?"
+                   r"[A-Z][\w'’\-]*)*")
+_ARTICLE = re.compile(r"^(?:al|el|ez|ad|as|ash|an|ar|at|az|adh|ath)-", re.I)
+
+
+def _skeleton_en(word: str, turkish: int = 0) -> str:
+    """Consonant skeleton of an English word. ``turkish``: 1, c is j and v may be a vowel (Recep =
+    رجب, Suruc = سروج, Javad = جواد), as Turkish and Persian names are romanized; 2, c is ch (Suruc =
+    سوروتش, from Suruç)."""
+    w = _ARTICLE.sub("", word.lower())
+    w = re.sub(r"[^a-z]", "", w)
+    if turkish:
+        w = w.replace("c", "j" if turkish == 1 else "tS").replace("v", "")
+    w = re.sub(r"c(?=[eiy])", "s", w)  # soft c: Pearce -> بيرس
+    for a, b in (("sh", "S"), ("kh", "k"), ("gh", "G"), ("th", "s"), ("dh", "d"), ("ph", "f"), ("ch", "S"),
+                 ("q", "k"), ("c", "k"), ("x", "ks"), ("g", "j"), ("G", "g"), ("v", "f"), ("p", "b"), ("e", ""),
+                 ("a", ""), ("i", ""), ("o", ""), ("u", ""), ("y", ""), ("w", ""), ("'", "")):
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+_AR_SKEL = {
+    "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z", "س": "s",
+    "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "پ": "b", "چ": "S", "گ": "g", "ڤ": "f",
+}
+
+
+def _skeleton_ar(word: str) -> str:
+    w = re.sub(r"^(?:وال|بال|فال|لل|ال)(?=..)", "", word)
+    w = re.sub(r"ه$", "", w)  # ta marbuta (folded to ha)
+    return re.sub(r"(.)\1+", r"\1", "".join(_AR_SKEL.get(ch, "") for ch in w))
+
+
+def _skeletons_ar(words: list[str]) -> set[str]:
+    """Skeletons of a word sequence, with and without a leading clitic و/ب on its first word."""
+    out = {"".join(_skeleton_ar(w) for w in words)}
+    if words and words[-1].endswith("ه"):  # ta marbuta read as t: الحياة = Al-Hayat; or a final h: ربه = Rabbuh
+        out.add("".join(_skeleton_ar(w) for w in words) + "t")
+        out.add("".join(_skeleton_ar(w) for w in words) + "h")
+    if words and len(words[0]) > 3 and words[0][0] in "وبلف":
+        out.add("".join(_skeleton_ar(w) for w in [words[0][1:], *words[1:]]))
+    return out
+
+
+_LOOSE = str.maketrans({"k": "h", "g": "h", "q": "h", "S": "s", "z": "d", "j": "h", "t": "d"})
+
+
+def _translit_supported(name: str, folded_span: str, loose: bool = False, strict: bool = False,
+                        window: int = 3) -> bool:
+    """Whether the English name sounds like some 1-3 consecutive words of the span.
+
+    Consonant skeletons on both sides, with loose classes (kh/h/g/q, s/sh/z, j, t/d) because
+    transliterations of foreign names vary (بخاري = Buhari); an ``Abdel``-style fused article
+    is also tried without it."""
+    from rapidfuzz import fuzz
+
+    variants = {"".join(_skeleton_en(w, turkish) for w in name.split()).translate(_LOOSE) for turkish in (0, 1, 2)}
+    target = min(variants, key=len)
+    if strict and len(target) < 5:
+        return False  # a short skeleton (Ahmed: hmd) matches some words of any sentence by chance
+    if len(target) <= 1:
+        return True
+    targets = variants | {t[:-1] for t in variants if t.endswith("l") and len(t) > 2}
+    words = folded_span.split()
+    for n in range(1, max(window, 4 if strict else 3) + 1):
+        for i in range(len(words) - n + 1):
+            for cand in (c.translate(_LOOSE) for c in _skeletons_ar(words[i:i + n])):
+                if cand in targets:
+                    return True
+                if strict and (len(target) < 8 or max(fuzz.ratio(cand, t) for t in variants) < 85):
+                    continue  # whole sentences of context: a fuzzy match only for a long name, closely
+                if len(target) >= 4 and len(cand) >= 3 and max(fuzz.ratio(cand, t) for t in variants) >= (
+                        65 if loose else 75):
+                    return True
+    return False
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Lower-case English words (Webster's 2nd): a capitalized one in a claim is a translation
+    (League, Passports), not a transliterated name, so transliteration cannot check it."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+def _is_common(word: str) -> bool:
+    low = word.lower()
+    forms = [low, low.replace("co", "co-", 1) if low.startswith("co") else low]
+    if low.endswith("ies"):
+        forms.append(low[:-3] + "y")
+    elif low.endswith("es"):
+        forms += [low[:-2], low[:-1]]
+    elif low.endswith("s"):
+        forms.append(low[:-1])
+    if low.endswith("ing"):
+        forms += [low[:-3], low[:-3] + "e"]
+    if low.endswith("ed"):
+        forms += [low[:-2], low[:-1]]
+    if low.endswith("ation"):
+        forms += [low[:-5] + "ate", low[:-5] + "e"]
+    common = _common_words()
+    return any(form in common for form in forms)
+
+
+def _gloss_ok(word: str, folded_span: str) -> bool | None:
+    stems = _GLOSS.get(word.lower())
+    if stems is None:
+        return None
+    return any(stem in folded_span for stem in stems)
+
+
+def _group_ok(word: str, folded_span: str) -> bool | None:
+    """A people or community (Druze, Shiites, Turkmen) or a demonym of a country (Yemeni)."""
+    low = word.lower().replace("’", "'")
+    stems = _GROUP.get(low) or _GROUP.get(low.removesuffix("'s"))
+    if stems is not None:
+        return any(stem in folded_span for stem in stems)
+    country = _demonym_country(low)
+    if country is None:
+        return None
+    return any(form in folded_span for form in country)
+
+
+@cache
+def _demonym_stems() -> dict[str, tuple[str, ...]]:
+    """English country-name stems -> Arabic stems of that country's name (nisba without ي/ة)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for english, arabic in gazetteer().get("countries", {}).items():
+        stems = tuple(dict.fromkeys(re.sub(r"(?:يا|ا|ه|ي)$", "", re.sub(r"^ال", "", fold(a))) for a in arabic))
+        out[english.lower()] = tuple(s for s in stems if len(s) >= 3)
+    return out
+
+
+def _demonym_country(word: str) -> tuple[str, ...] | None:
+    """The Arabic stems of the country a demonym names: Yemeni, Syrians, Lebanese, Turkish, Saudis."""
+    low = word.lower()
+    if len(low) < 4:
+        return None
+    countries = _demonym_stems()
+    for suffix in ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", ""):
+        if not low.endswith(suffix):
+            continue
+        stem = low[: len(low) - len(suffix)] if suffix else low
+        if len(stem) < 4:
+            continue
+        for english, arabic in countries.items():
+            if arabic and english.startswith(stem) and len(english) - len(stem) <= 3:
+                return arabic
+    return None
+
+
+@cache
+def gazetteer() -> dict[str, dict[str, list[str]]]:
+    """``{"places": {english: [arabic, ...]}, "countries": {...}}`` (see scripts/make_gazetteer.py)."""
+    if not GAZETTEER.exists():
+        return {"places": {}, "countries": {}}
+    data: dict[str, dict[str, list[str]]] = json.loads(GAZETTEER.read_text(encoding="utf-8"))
+    return data
+
+
+def ascii_key(name: str) -> str:
+    """``Diyarbakır`` -> ``diyarbakir``: the gazetteer's key for an English (Latin) name."""
+    name = name.replace("ı", "i").replace("’", "'").replace("ʿ", "'").replace("ʾ", "'")
+    text = unicodedata.normalize("NFKD", name)
+    return re.sub(r"[^a-z0-9' -]", "", "".join(c for c in text if not unicodedata.combining(c)).lower()).strip()
+
+
+def _arabic_in_span(form: str, folded_span: str) -> bool:
+    """A folded Arabic name in the span as whole words, with a clitic or the article allowed."""
+    core = re.sub(r"^ال(?=..)", "", form)
+    return re.search(r"(?<!\S)(?:[وفبلك]{0,2}(?:ال|ل)?)" + re.escape(core).replace(r"\ ", " ") + r"(?!\S)",
+                     folded_span) is not None
+
+
+def _gazetteer_ok(phrase: str, folded_span: str) -> bool | None:
+    places = gazetteer().get("places", {})
+    forms = places.get(ascii_key(phrase)) or gazetteer().get("countries", {}).get(ascii_key(phrase))
+    if not forms:
+        return None
+    return any(_arabic_in_span(fold(f), folded_span) for f in forms)
+
+
+def pair_ok(english: str, arabic: str) -> bool:
+    """Whether a model's (Arabic, English) name pair holds across scripts: the gazetteer, meaning
+    (every content word glossed), or transliteration against that Arabic form, loosely."""
+    folded = fold(arabic)
+    if _gazetteer_ok(english, folded):
+        return True
+    words = [w for w in re.findall(r"[\w'’-]+", english) if w.lower() not in _STOP and w.lower() not in _PARTICLES]
+    if not words:
+        return False
+    for word in words:
+        ok = _gloss_ok(word, folded) or _group_ok(word, folded) or _translit_supported(word, folded, loose=True)
+        if not ok:
+            return False
+    return True
+
+
+def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str]]) -> bool:
+    """A model pair whose English is ``phrase`` (or contains it as whole words: a first name or a
+    surname) and whose Arabic form is in the span, and the pair itself holds."""
+    key = ascii_key(phrase)
+    for arabic, english in pairs:
+        ekey = ascii_key(english)
+        if not key or not (ekey == key or re.search(rf"(?<![\w'-]){re.escape(key)}(?![\w'-])", ekey)):
+            continue
+        if _arabic_in_span(fold(arabic), folded_span) and pair_ok(english, arabic):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class NameProblem:
+    name: str  # the English name (the whole capitalized phrase) that the span does not support
+    message: str
+
+
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "of", "the", "bint", "de"})
+
+
+def check_names(text_en: str, folded_span: str, registry: Registry,
+                pairs: Sequence[tuple[str, str]] = (), strict: bool = False) -> list[NameProblem]:
+    """The capitalized names of ``text_en`` that ``folded_span`` does not support. ``strict``: no
+    fuzzy transliteration (for whole sentences of context, where a chance match is likely)."""
+    problems = []
+    for m in _NAME.finditer(text_en):
+        phrase = re.sub(r"-[a-z][\w-]*", "", m.group(0)).rstrip(".").strip()  # "Washington-led" -> "Washington"
+        words = phrase.split()
+        at_start = m.start() == 0 or text_en[:m.start()].rstrip().endswith((".", ":", '"', "“"))
+        if at_start and registry.by_english(words[0]) is None and _gloss_ok(words[0], folded_span) is None \
+                and _group_ok(words[0], folded_span) is None and _gazetteer_ok(words[0], folded_span) is None \
+                and not _translit_supported(words[0], folded_span, strict=strict):
+            words = words[1:]  # a capitalized sentence opener ("Besides", "Military"), not a name
+        while words and words[0].lower().strip(".") in _STOP:
+            words = words[1:]
+        if not words:
+            continue
+        phrase = " ".join(words)
+        problem = _check_phrase(phrase, folded_span, registry, pairs, strict)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _check_phrase(phrase: str, folded_span: str, registry: Registry,
+                  pairs: Sequence[tuple[str, str]], strict: bool = False) -> NameProblem | None:
+    words = [w.strip(".,'’") for w in phrase.split()]
+    common: list[str] = []  # accepted as ordinary English words
+    sounded: list[str] = []  # accepted by transliteration only
+    i = 0
+    while i < len(words):
+        # the longest name starting here that the registry, the gazetteer or a model pair knows
+        for j in range(len(words), i, -1):
+            sub = re.sub(r"['’]s$", "", " ".join(words[i:j]))
+            entry = registry.by_english(sub)
+            if entry is not None:
+                if not registry.supports(entry, folded_span) and not _pair_supports(sub, folded_span, pairs) \
+                        and not (j == i + 1 and (_gloss_ok(sub, folded_span) or _group_ok(sub, folded_span))):
+                    return NameProblem(phrase, f"'{sub}' ({entry.english}) is not named in the cited Arabic")
+                i = j
+                break
+            # a town's name only as the whole name, or several words: "Ali" and "Saleh" are towns too
+            whole = (i == 0 and j == len(words)) or j - i >= 2
+            if (whole and _gazetteer_ok(sub, folded_span)) or _pair_supports(sub, folded_span, pairs):
+                i = j
+                break
+        else:
+            word = re.sub(r"['’]s$", "", words[i])
+            low = word.lower()
+            if low in _STOP or low in _PARTICLES or not word:
+                i += 1
+                continue
+            if word.removesuffix("s").isupper() and len(word) <= 6:
+                i += 1
+                continue  # an unregistered acronym (MP, PKK): nothing to transliterate
+            if strict:  # a name of several words, matched as a whole: "Haider al-Abadi" = حيدر العبادي
+                run = [w for w in words[i:i + 4] if w.lower() not in _PARTICLES]
+                if len(run) >= 2 and _translit_supported(" ".join(run), folded_span, strict=True):
+                    i += len(words[i:i + 4])
+                    continue
+            group = _group_ok(word, folded_span)
+            if group is None and "-" in word.strip("-"):  # Yemeni-Saudi, Turkish-Syrian
+                halves = [_group_ok(h, folded_span) for h in word.split("-") if h]
+                group = all(halves) if all(h is not None for h in halves) else None
+            gloss = _gloss_ok(word, folded_span) if group is None else group
+            sounds = _translit_supported(word, folded_span, strict=strict) if not gloss else False
+            if gloss is False and not sounds:
+                return NameProblem(phrase, f"'{word}' is not supported by the cited Arabic")
+            if gloss is None and not sounds:
+                if not _is_common(_ARTICLE.sub("", word).split("-")[-1]):
+                    return NameProblem(phrase, f"name '{word}' is not in the cited Arabic")
+                common.append(word)
+            elif gloss is None:
+                sounded.append(word)
+            i += 1
+    if len(sounded) >= 2 and not _translit_supported(" ".join(sounded), folded_span, window=len(sounded) + 1):
+        # "Hassan Nasrallah": each word sounds like some word of the span, but a person's name must
+        # be there as a whole, its words together
+        return NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic")
+    if len(words) == 2 and common and sounded and not _translit_supported(" ".join(words), folded_span):
+        # "Khalifa Haftar": one word sounds like some word of the span, the other is taken for an
+        # ordinary English word (khalifa); a person's name must then be found as a whole
+        return NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic")
+    return None

@@ -1,0 +1,216 @@
+"""Numbers in English claims and in Arabic spans, compared as values.
+
+English: digits (``1,200``, ``3.5 million``), number words (``twenty``, ``two thousand``) and
+vague counts (``dozens``, ``hundreds``). Arabic: digits in either script, cardinal phrases
+(``ثلاثة وعشرون``, ``مئتين وخمسين``: read with pyarabic's ``text2number``), ordinals, fractions,
+the dual, and vague counts (``عشرات``, ``مئات``, ``آلاف``).
+
+The dual is the number two in Arabic morphology: a noun (``يومين``, ``جنديان``, ``المدينتين``),
+a noun in construct (``جنديا الكتيبة``, ``جنديي الكتيبة``), a verb (``قُتلا``, ``يقاتلان``) or a
+pronoun (``هما``, ``كلاهما``). It is recognised from its endings, generously: a claim's "two"
+is a common faithful rendering, and no fabrication is likely to turn another number into two.
+
+Vague counts are read conservatively, as ACLED codes them: ``عشرات`` (tens) supports "dozens",
+"tens" and the number 10; ``مئات`` supports "hundreds" and 100; ``آلاف`` "thousands" and 1,000.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from .arabic import fold
+
+_EN_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12,
+}
+_VAGUE_EN = {"dozens": "tens", "tens": "tens", "scores": "tens", "hundreds": "hundreds", "thousands": "thousands",
+             "millions": "millions"}
+_SCALE_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_AR_WORDS = {
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثه": 3,
+    "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8,
+    "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
+    "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60,
+    "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
+    "مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "مائتين": 200, "الف": 1000, "الفين": 2000,
+    "الفان": 2000, "الفي": 2000, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
+}
+_AR_ORDINALS = {
+    "اول": 1, "اولي": 1, "حادي": 1, "حاديه": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4,
+    "رابعه": 4, "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
+    "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
+}
+_AR_TEENS = {"احد عشر": 11, "احدى عشره": 11, "اثنا عشر": 12, "اثني عشر": 12, "اثنتا عشره": 12}
+_VAGUE_AR = {"عشرات": "tens", "مئات": "hundreds", "الاف": "thousands", "ملايين": "millions"}
+_SCALE_AR = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9,
+             "ترليون": 1e12, "تريليون": 1e12}
+_AR_WORDS = {fold(k): v for k, v in _AR_WORDS.items()}
+_VAGUE_AR = {fold(k): v for k, v in _VAGUE_AR.items()}
+_SCALE_AR = {fold(k): v for k, v in _SCALE_AR.items()}
+_CLITIC = re.compile(r"^(?:و|ب|ل|ف|ك|ال|وال|بال)")
+
+_EN_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?",
+                     re.I)
+_EN_WORD = re.compile(r"\b(" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r"|"
+                      + "|".join(_VAGUE_EN) + r")\b(?:\s+(thousand|million|billion))?", re.I)
+
+
+_EN_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}/\d{1,2}/\d{1,4}\b", re.I)
+
+
+def english_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[str, float | str]]:
+    """(as written, value) for each number in English text; vague quantities map to a class.
+
+    Clock times and numeric dates (12:30, 7/10/1436) are not counted: they are not quantities."""
+    skip = list(skip) + [m.span() for m in _EN_TIME.finditer(text)]
+    out: list[tuple[str, float | str]] = []
+    for m in _EN_NUM.finditer(text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        value = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            value *= _SCALE_EN[m.group(2).lower()]
+        out.append((m.group(0), value))
+    for m in _EN_WORD.finditer(text):
+        if m.group(1)[0].isupper() and m.start() > 0 and not text[:m.start()].rstrip().endswith((".", ":")):
+            continue  # "the Two Holy Mosques": part of a name, not a count
+        word = m.group(1).lower()
+        if word in ("one",) and not m.group(2):
+            continue  # "one of the ...": too often not a count
+        if word in _VAGUE_EN:
+            out.append((m.group(0), _VAGUE_EN[word]))
+        else:
+            value = float(_EN_WORDS[word]) * (_SCALE_EN[m.group(2).lower()] if m.group(2) else 1)
+            out.append((m.group(0), value))
+    return out
+
+
+def arabic_numbers(folded: str) -> set[float | str]:
+    """Every number an (already folded) Arabic span states: digits, words, vague quantities."""
+    values: set[float | str] = set()
+    for m in re.finditer(r"(\d+(?:[.,٫]\d+)?)\s*(\S+)?", folded):
+        raw = m.group(1).replace("٫", ".")
+        if "," in raw and len(raw.split(",")[1]) == 3:
+            raw = raw.replace(",", "")
+        raw = raw.replace(",", ".")
+        value = float(raw)
+        values.add(value)
+        thousands = re.match(r"\s*(?:الاف|الف)\s*و\s*(\d{1,3})(?!\d)", folded[m.end(1):])
+        if thousands:
+            values.add(value * 1000 + float(thousands.group(1)))  # "3 آلاف و416" = 3,416
+        if re.fullmatch(r"\d{1,3}\.\d{3}", raw):
+            values.add(float(raw.replace(".", "")))  # "3.416": thousands grouped with a dot
+        scale = _SCALE_AR.get(_CLITIC.sub("", m.group(2) or "")) or _SCALE_AR.get(m.group(2) or "")
+        if scale:
+            values.add(value * scale)
+    words = folded.split()
+    for i, word in enumerate(words):
+        forms = {word, word[:-1] if word.endswith("ا") else word}  # ألفاً: accusative
+        forms |= {_CLITIC.sub("", f) for f in forms if f not in _AR_WORDS}
+        for w in forms:
+            if w in _AR_WORDS:
+                value = float(_AR_WORDS[w])
+                values.add(value)
+                nxt = _CLITIC.sub("", words[i + 1]) if i + 1 < len(words) else ""
+                if nxt in _SCALE_AR or (i + 1 < len(words) and words[i + 1] in _SCALE_AR):
+                    values.add(value * _SCALE_AR.get(nxt, _SCALE_AR.get(words[i + 1], 1)))
+            if w in _VAGUE_AR:
+                values.add(_VAGUE_AR[w])
+            if w in _SCALE_AR:
+                values.add(_SCALE_AR[w])
+    if any(_is_dual(w, words[i + 1] if i + 1 < len(words) else "") for i, w in enumerate(words)):
+        values.add(2.0)  # the dual: المدينتين = the two cities
+    for cls in [v for v in values if isinstance(v, str)]:
+        values.add(_VAGUE_FLOOR[cls])  # عشرات: at least 10
+    for phrase, value in _AR_TEENS.items():
+        if phrase in folded:
+            values.add(float(value))
+    # ordinals: السابعة = 7th, الحادية عشرة = 11th, الحادية والعشرين = 21st
+    for i, word in enumerate(words):
+        unit = _AR_ORDINALS.get(_CLITIC.sub("", word))
+        if unit is None:
+            continue
+        values.add(float(unit))
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in ("عشر", "عشره"):
+            values.add(float(10 + unit))
+        tens = _AR_WORDS.get(_CLITIC.sub("", nxt[1:])) if nxt.startswith("و") else None
+        if tens and tens >= 20:
+            values.add(float(unit + tens))
+    # compound "خمسة وعشرين" = 25
+    for m in re.finditer(r"(\S+) و(\S+)", folded):
+        a, b = _AR_WORDS.get(_CLITIC.sub("", m.group(1))), _AR_WORDS.get(m.group(2))
+        if a and b and a < 10 <= b:
+            values.add(float(a + b))
+    return values
+
+
+def unsupported_numbers(text_en: str, spans: Sequence[str], date_spans: list[tuple[int, int]]) -> list[str]:
+    """The numbers of ``text_en`` (as written) that the spans do not state."""
+    supported = arabic_numbers(" ".join(fold(s) for s in spans)) | phrase_numbers(tuple(spans))
+    out = []
+    for written, value in english_numbers(text_en, skip=date_spans):
+        ok = value in supported
+        if not ok and isinstance(value, float):
+            ok = any(isinstance(v, float) and abs(v - value) < 1e-6 for v in supported)
+        if not ok:
+            out.append(written)
+    return out
+
+
+_VAGUE_FLOOR: dict[str, float] = {"tens": 10.0, "hundreds": 100.0, "thousands": 1000.0, "millions": 1e6}
+
+# endings of the dual, on a word without its clitics and article: nouns (nominative ان, oblique
+# ين, construct ا/ي before a definite noun), feminine تان/تين, verbs (ان after ي/ت, past ا)
+_DUAL_NOT = frozenset(fold(w) for w in (
+    "الذين", "اللذين", "اللتين", "الذي", "التي", "حين", "حتى", "متى", "بين", "دين", "عين", "سنين", "ملايين",
+    "اين", "ماذا", "كان", "مكان", "زمان", "امان", "ايمان", "انسان", "لسان", "اعلان", "بيان", "ان", "الان", "اذا",
+    "لبنان", "ايران", "سودان", "عمان", "اليونان", "يونان", "اذربيجان", "باكستان", "افغانستان", "كردستان",
+    "رمضان", "شعبان", "ميدان", "عثمان", "سليمان", "سلمان", "عدنان", "حسين", "ياسين", "امين", "تكريت",
+    "فلسطين", "البحرين", "بحرين", "الصين", "صين", "ميادين", "قوانين", "براهين", "مضامين", "عناوين", "دواوين",
+    "سلاطين", "شياطين", "بساتين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "عشرين",
+    "كلاهما", "بلدان", "شبان", "جيران", "ضيفان", "ديوان", "عنوان", "برلمان", "قران", "طهران", "عمران",
+))
+_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+
+
+def _is_dual(word: str, following: str) -> bool:
+    if word in ("كلا", "كلتا", "هما", "كلاهما", "كلتاهما", "اثنان", "اثنين", "اثنتان", "اثنتين") \
+            or word.endswith(("هما", "تاهما")):
+        return True  # هما / كلاهما / بينهما: they two
+    if word in _DUAL_NOT or _PREFIX.sub("", word) in _DUAL_NOT:
+        return False
+    stem = _PREFIX.sub("", word)
+    if len(stem) < 4:
+        return False
+    if stem.endswith(("تان", "تين", "يين")):
+        return True  # المدينتين, الطرفين? (يين: also a plural; generous)
+    if stem.endswith(("ان", "ين")) and len(stem) >= 5:
+        return True  # يومين, جنديان, يقاتلان (also a sound plural in ين: generous)
+    # construct: جنديا الكتيبة / جنديي الكتيبة, a definite noun follows
+    return stem.endswith(("ا", "يي")) and following.startswith("ال") and len(stem) >= 4 and not stem.endswith("اا")
+
+
+@lru_cache(maxsize=4096)
+def phrase_numbers(spans: tuple[str, ...]) -> frozenset[float]:
+    """Cardinal phrases written in words (``ثلاثة وعشرون``, ``مئتين وخمسين``), read by pyarabic."""
+    from pyarabic import number as ar_number
+
+    out: set[float] = set()
+    for span in spans:
+        if not re.search(r"[\u0621-\u064A]{3}", span):
+            continue
+        for phrase in ar_number.extract_number_phrases(span):
+            try:
+                value = ar_number.text2number(phrase)
+            except (ValueError, KeyError, IndexError, TypeError):
+                continue
+            if value:
+                out.add(float(value))
+    return frozenset(out)
