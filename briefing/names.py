@@ -309,7 +309,7 @@ def ascii_key(name: str) -> str:
     return re.sub(r"[^a-z0-9' -]", "", "".join(c for c in text if not unicodedata.combining(c)).lower()).strip()
 
 
-def _arabic_in_span(form: str, folded_span: str) -> bool:
+def arabic_in_span(form: str, folded_span: str) -> bool:
     """A folded Arabic name in the span as whole words, with a clitic or the article allowed."""
     core = re.sub(r"^ال(?=..)", "", form)
     return re.search(r"(?<!\S)(?:[وفبلك]{0,2}(?:ال|ل)?)" + re.escape(core).replace(r"\ ", " ") + r"(?!\S)",
@@ -321,7 +321,7 @@ def _gazetteer_ok(phrase: str, folded_span: str) -> bool | None:
     forms = places.get(ascii_key(phrase)) or gazetteer().get("countries", {}).get(ascii_key(phrase))
     if not forms:
         return None
-    return any(_arabic_in_span(fold(f), folded_span) for f in forms)
+    return any(arabic_in_span(fold(f), folded_span) for f in forms)
 
 
 def pair_ok(english: str, arabic: str) -> bool:
@@ -348,7 +348,7 @@ def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str
         ekey = ascii_key(english)
         if not key or not (ekey == key or re.search(rf"(?<![\w'-]){re.escape(key)}(?![\w'-])", ekey)):
             continue
-        if _arabic_in_span(fold(arabic), folded_span) and pair_ok(english, arabic):
+        if arabic_in_span(fold(arabic), folded_span) and pair_ok(english, arabic):
             return True
     return False
 

@@ -35,7 +35,7 @@ from .models import (
     Evidence,
     SummaryBatch,
 )
-from .names import check_names
+from .names import arabic_in_span, check_names
 from .numbers import english_numbers, phrase_numbers, unsupported_numbers
 from .registry import Registry, packaged
 from .summarize import DraftCheck
@@ -183,16 +183,11 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
             out.add("name")
             break
     for arabic, english in pairs:
-        if english and english.lower() not in low and _arabic_in(fold(arabic), folded) \
+        if english and english.lower() not in low and arabic_in_span(fold(arabic), folded) \
                 and not any(w.lower() in low for w in english.split() if len(w) > 3):
             out.add("name")
             break
     return out
-
-
-def _arabic_in(form: str, folded: str) -> bool:
-    return bool(form) and re.search(r"(?<!\S)(?:[وفبلك]{0,2}(?:ال)?)?" + re.escape(re.sub(r"^ال(?=..)", "", form))
-                                    + r"(?!\S)", folded) is not None
 
 
 _GENERIC = {"the outlet", "the newspaper", "the article", "the report", "the author"}
