@@ -182,6 +182,12 @@ def _read_bytes(reader: _Reader, origin: str, name: str, data: bytes, meta: Mapp
             _read_records(reader, origin, _decode(data, notes), jsonl=kind == ".jsonl")
     except _Skip as exc:
         reader.problem(origin, str(exc))
+    except RecursionError:
+        reader.problem(origin, "nested too deeply to read (recursion limit); skipped")
+    except MemoryError:
+        reader.problem(origin, "too large to read in memory; skipped")
+    except Exception as exc:  # one bad input never stops the others
+        reader.problem(origin, f"could not be read ({type(exc).__name__}: {exc}); skipped")
     for note in notes:
         reader.problem(origin, note, "note")
 
@@ -258,6 +264,8 @@ def _jsonl_records(reader: _Reader, origin: str, text: str) -> Iterator[tuple[st
             yield f"{origin}:{lineno}", json.loads(line)
         except json.JSONDecodeError as exc:
             reader.problem(f"{origin}:{lineno}", f"invalid JSON line ({exc.msg}); skipped")
+        except RecursionError:
+            reader.problem(f"{origin}:{lineno}", "JSON line nested too deeply to read; skipped")
 
 
 def _decode(data: bytes, notes: list[str] | None = None) -> str:

@@ -143,3 +143,18 @@ def test_cli_prints_one_line_per_bad_input_and_summarizes_the_rest(tmp_path: Pat
     assert len(briefing["summaries"]) + len(briefing["failed"]) >= 1 and not briefing["failed"]
     page = (tmp_path / "out" / "briefing-2017-11-04.html").read_text(encoding="utf-8")
     assert "undecodable.txt" in page and "compression ratio above 200:1" in page  # listed in the briefing too
+
+
+def test_deeply_nested_json_is_skipped_with_its_reason_and_the_rest_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(AR, encoding="utf-8")
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "deep.jsonl").write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+                                       + json.dumps({"text": AR + " سطر"}, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+    corpus = ingest([folder])
+    reasons = {p.origin: p.reason for p in corpus.problems}
+    assert reasons[str(folder / "deep.json")].startswith("nested too deeply to read")
+    assert reasons[str(folder / "deep.jsonl") + ":1"].startswith("JSON line nested too deeply")
+    assert sorted(a.text for a in corpus.articles) == sorted([AR, AR + " سطر"])
