@@ -316,6 +316,12 @@ def arabic_in_span(form: str, folded_span: str) -> bool:
                      folded_span) is not None
 
 
+def is_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a town or a country."""
+    key = ascii_key(name)
+    return key in gazetteer().get("places", {}) or name in gazetteer().get("countries", {})
+
+
 def _gazetteer_ok(phrase: str, folded_span: str) -> bool | None:
     places = gazetteer().get("places", {})
     forms = places.get(ascii_key(phrase)) or gazetteer().get("countries", {}).get(ascii_key(phrase))

@@ -35,7 +35,7 @@ from .models import (
     Evidence,
     SummaryBatch,
 )
-from .names import arabic_in_span, check_names
+from .names import arabic_in_span, check_names, gazetteer, is_place
 from .numbers import english_numbers, phrase_numbers, unsupported_numbers
 from .registry import Registry, packaged
 from .summarize import DraftCheck
@@ -104,15 +104,16 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     if fixed or not todo:
         return problems, []
     substituted = _substituted(text_en, spans, article, registry, pairs)
-    if any(p.kind in substituted for p in todo):
+    if any(_kind_of(p, registry) in substituted for p in todo):
         return problems, []
     candidates = _context_candidates(article, cited)
     chosen: list[tuple[str, int, int, bool]] = []
     for problem in todo:
-        if any(_states(problem, text, article.published, registry) for text, *_ in chosen):
+        speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en)
+        if any(_states(problem, text, article.published, registry, speaker) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
         for candidate in candidates:
-            if candidate not in chosen and _states(problem, candidate[0], article.published, registry):
+            if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker):
                 chosen.append(candidate)
                 break
         else:
@@ -121,17 +122,49 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
                 for text, start, end, in_title in chosen]
 
 
-def _states(problem: Problem, sentence: str, published: dt.date | None, registry: Registry) -> bool:
+def _kind_of(problem: Problem, registry: Registry) -> str:
+    """number, date, place (a registered or gazetteer place) or party (any other name)."""
+    if problem.kind != "name":
+        return problem.kind
+    entry = registry.by_english(problem.detail)
+    if (entry is not None and entry.kind == "place") or is_place(problem.detail):
+        return "place"
+    return "party"
+
+
+def _is_speaker(name: str, text_en: str) -> bool:
+    """Whether the claim makes ``name`` the one who says it: "X said ...", "according to X"."""
+    n = re.escape(name)
+    return re.search(rf"(?:according to|per|citing|told by) (?:the )?{n}\b|\b{n}(?:'s? \w+)? "
+                     rf"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)\b",
+                     text_en, re.I) is not None
+
+
+def _states(problem: Problem, sentence: str, published: dt.date | None, registry: Registry,
+            speaker: bool = False) -> bool:
     """Whether ``sentence`` states the detail ``problem`` is about: the whole name (no fuzzy
-    transliteration: a sentence has many words to match by chance), the number, the date."""
+    transliteration: a sentence has many words to match by chance), the number, the date. A name
+    the claim makes its speaker must be one in the sentence too (a verb of saying, بحسب, بيان)."""
     if problem.kind == "name":
-        return not check_names(problem.detail, fold(sentence), registry, strict=True)
+        folded = fold(sentence)
+        if speaker and not _SPEECH.search(folded):
+            return False
+        return not check_names(problem.detail, folded, registry, strict=True)
     if problem.kind == "number":
         return not unsupported_numbers(problem.detail, [sentence], [])
     if problem.kind == "date":
         found = dates.resolve_english(problem.detail, published)
         return bool(found) and dates.supports(found[0], dates.resolve_arabic(sentence, published))
     return False
+
+
+# a sentence that continues someone's statement without naming them, and one that names a speaker
+_CONTINUES = re.compile(r"(?<!\S)[وف]?(?:اضاف|واضاف|تابع|اوضح|اشار|لفت|بين|مضيفا|موضحا|مشيرا|مبينا|لافتا|متابعا|"
+                        r"واكد|اكد|مؤكدا|موكدا|ولفت|واشار|واوضح|وتابع)(?:ت)?(?!\S)")
+_SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
+                     r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
+                     r"اشارت|زعم|ادعي|اتهم|اتهمت)")
+_SAYS = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت)(?!\S)")
 
 
 def _context_candidates(article: Article, cited: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, bool]]:
@@ -145,6 +178,15 @@ def _context_candidates(article: Article, cited: Sequence[tuple[int, int]]) -> l
         for n, (s, e) in enumerate(pieces):
             if s < end and start < e:
                 keep |= {n - 1, n}
+                if _CONTINUES.search(fold(article.text[s:e])):
+                    # "وأضاف ...": the speaker was named earlier; every sentence back to the
+                    # last one that names a speaker with "قال" is the same statement
+                    back = n - 1
+                    while back >= 0:
+                        keep.add(back)
+                        if _SAYS.search(fold(article.text[pieces[back][0]:pieces[back][1]])):
+                            break
+                        back -= 1
     out = []
     for n in sorted(k for k in keep if 0 <= k < len(pieces)):
         s, e = pieces[n]
@@ -162,8 +204,9 @@ _DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,])")
 
 def _substituted(text_en: str, spans: list[str], article: Article, registry: Registry,
                  pairs: Sequence[tuple[str, str]]) -> set[str]:
-    """Kinds of detail the claim may have swapped: the spans state a figure, or name a party or
-    place (registered, or one of the model's pairs), that the claim does not mention."""
+    """Kinds of detail the claim may have swapped (number, date, place, party): the spans state a
+    figure or a date, or name a town or a party (registered, or one of the model's pairs), that
+    the claim does not mention."""
     out: set[str] = set()
     folded = " ".join(fold(s) for s in spans)
     span_dates = [d for s in spans for d in dates.resolve_arabic(s, article.published)]
@@ -177,16 +220,19 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
     if any(v > 2 and not 1900 <= v <= 2100 and v not in claimed for v in stated):
         out.add("number")  # the spans state a figure the claim leaves out
     low = text_en.lower()
+    countries = {c.lower() for c in gazetteer().get("countries", {})}
     for entry in registry.in_text(folded):
-        if entry.kind in ("place", "armed_group", "person") and not any(
-                f.lower() in low for f in entry.english_forms):
-            out.add("name")
-            break
+        if any(f.lower() in low for f in entry.english_forms):
+            continue
+        if entry.kind == "place" and entry.english.lower() not in countries:
+            out.add("place")  # a town the span names and the claim does not (a country is often an adjective)
+        elif entry.kind in ("armed_group", "person"):
+            out.add("party")
     for arabic, english in pairs:
         if english and english.lower() not in low and arabic_in_span(fold(arabic), folded) \
-                and not any(w.lower() in low for w in english.split() if len(w) > 3):
-            out.add("name")
-            break
+                and not any(w.lower() in low for w in english.split() if len(w) > 3) \
+                and english.lower() not in countries:
+            out.add("place" if is_place(english) else "party")
     return out
 
 
@@ -279,7 +325,8 @@ def draft_checker(registry: Registry | None = None) -> DraftCheck:
         for n, c in enumerate(draft.claims):
             claim = Claim(id="draft", article_id=item.article.id, text_en=c.text_en, attributed_to=c.attributed_to,
                           stance=c.stance, evidence=[Evidence(quote_ar=q) for q in c.evidence])
-            for problem in check_claim(claim, item.article, reg).problems:
+            pairs = [(e.name_ar, e.name_en) for e in draft.entities] + [(p.name_ar, p.name_en) for p in draft.places]
+            for problem in check_claim(claim, item.article, reg, pairs=pairs).problems:
                 out.append(f"claims[{n}] ({_short(c.text_en, 60)}): {problem}")
         return out
 
