@@ -205,7 +205,10 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
         return True
     targets = variants | {t[:-1] for t in variants if t.endswith("l") and len(t) > 2}
     words = folded_span.split()
-    for n in range(1, max(window, 4 if strict else 3) + 1):
+    # a short skeleton (Hodeidah: hdh) is matched against single words only: across two or three
+    # words of a span some letters line up by chance
+    widest = max(window, 4 if strict else 3) if len(target) >= 5 else 2
+    for n in range(1, widest + 1):
         for i in range(len(words) - n + 1):
             for cand in (c.translate(_LOOSE) for c in _skeletons_ar(words[i:i + n])):
                 if cand in targets:

@@ -149,7 +149,8 @@ def _states(problem: Problem, sentence: str, published: dt.date | None, registry
         folded = fold(sentence)
         if speaker and not _SPEECH.search(folded):
             return False
-        return not check_names(problem.detail, folded, registry, strict=True)
+        # "at ": so that the name is not taken for a capitalized word opening a sentence
+        return not check_names("at " + problem.detail, folded, registry, strict=True)
     if problem.kind == "number":
         return not unsupported_numbers(problem.detail, [sentence], [])
     if problem.kind == "date":

@@ -18,7 +18,7 @@ fabrication is injected at a time (detected = ``unverified``):
 
     number    a number changed (digits or words)
     date      a date shifted (a day, a weekday, a month, a year; yesterday -> the day before)
-    place     a place the article does not name, inserted ("... in Aleppo")
+    place     a place the article does not name anywhere, inserted ("... in Aleppo")
     person    a person the article does not name, inserted ("..., according to Haider al-Abadi")
     negation  the polarity flipped: a negation added or removed, a denial made a confirmation,
               or a verb turned into its opposite (killed -> survived, began -> postponed)
@@ -192,7 +192,8 @@ def fabricate(kind: str, case: Case, rng: random.Random) -> str | None:
         shifted = _shift_date(d.text, rng)
         return text[:d.start] + shifted + text[d.end:] if shifted else None
     if kind == "place":
-        place = next(p for p in rng.sample(PLACES, len(PLACES)) if p not in text and p not in _article_en(case))
+        place = next(p for p in rng.sample(PLACES, len(PLACES))
+                     if p not in text and p not in _article_en(case) and not _named_in_article(p, case))
         return _insert_before_end(text, f" in {place}")
     if kind == "person":
         person = next(p for p in rng.sample(PEOPLE, len(PEOPLE)) if p not in text)
@@ -222,6 +223,16 @@ def fabricate(kind: str, case: Case, rng: random.Random) -> str | None:
     if kind == "move":
         return _move(case, rng)
     raise ValueError(kind)
+
+
+def _named_in_article(place: str, case: Case) -> bool:
+    """Whether the article names ``place`` (its registry Arabic forms) anywhere: inserting it is
+    then a move within the article (the ``move`` kind), not an invented place."""
+    from briefing.arabic import fold
+
+    entry = packaged().by_english(place)
+    folded = fold(case.article.text + " " + (case.article.title or ""))
+    return entry is not None and any(fold(v) in folded for v in entry.arabic)
 
 
 def _article_en(case: Case) -> str:
