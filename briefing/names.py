@@ -199,7 +199,7 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
 
     variants = {"".join(_skeleton_en(w, turkish) for w in name.split()).translate(_LOOSE) for turkish in (0, 1, 2)}
     target = min(variants, key=len)
-    if strict and len(target) < 5:
+    if strict and len(target) < 4:
         return False  # a short skeleton (Ahmed: hmd) matches some words of any sentence by chance
     if len(target) <= 1:
         return True
@@ -211,8 +211,8 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
     for n in range(1, widest + 1):
         for i in range(len(words) - n + 1):
             for cand in (c.translate(_LOOSE) for c in _skeletons_ar(words[i:i + n])):
-                if cand in targets:
-                    return True
+                if cand in targets and (not strict or n == 1 or len(target) >= 5):
+                    return True  # in context, four letters must be one word: الدهلكي = Dahlaki
                 if strict and (len(target) < 8 or max(fuzz.ratio(cand, t) for t in variants) < 85):
                     continue  # whole sentences of context: a fuzzy match only for a long name, closely
                 if len(target) >= 4 and len(cand) >= 3 and max(fuzz.ratio(cand, t) for t in variants) >= (
@@ -317,6 +317,19 @@ def arabic_in_span(form: str, folded_span: str) -> bool:
     core = re.sub(r"^ال(?=..)", "", form)
     return re.search(r"(?<!\S)(?:[وفبلك]{0,2}(?:ال|ل)?)" + re.escape(core).replace(r"\ ", " ") + r"(?!\S)",
                      folded_span) is not None
+
+
+def is_institution(name: str, registry: Registry) -> bool:
+    """Whether ``name`` is an institution or group by every word of it (the Houthis, the Israeli
+    army, the Interior Ministry), not a person's name (which has a transliterated word)."""
+    entry = registry.by_english(re.sub(r"^the ", "", name, flags=re.I))
+    if entry is not None:
+        return entry.kind != "person"
+    words = [w.lower().strip(".,'’") for w in name.split()]
+    words = [w for w in words if w and w not in _STOP and w not in _PARTICLES]
+    return bool(words) and all(w in _GLOSS or w in _GROUP or _demonym_country(w) is not None
+                               or ((e := registry.by_english(w)) is not None and e.kind != "person")
+                               for w in words)
 
 
 def is_place(name: str) -> bool:

@@ -35,7 +35,7 @@ from .models import (
     Evidence,
     SummaryBatch,
 )
-from .names import arabic_in_span, check_names, gazetteer, is_place
+from .names import arabic_in_span, check_names, gazetteer, is_institution, is_place
 from .numbers import english_numbers, phrase_numbers, unsupported_numbers
 from .registry import Registry, packaged
 from .summarize import DraftCheck
@@ -109,7 +109,10 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     candidates = _context_candidates(article, cited)
     chosen: list[tuple[str, int, int, bool]] = []
     for problem in todo:
-        speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en)
+        # an institution made the speaker ("the Houthis said") must be one in its context sentence;
+        # a person's name is specific enough on its own
+        speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en) \
+            and is_institution(problem.detail, registry)
         if any(_states(problem, text, article.published, registry, speaker) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
         for candidate in candidates:
