@@ -359,7 +359,7 @@ def verify_briefing(briefing: Briefing, registry: Path | None = None) -> VerifyR
     })
     updated = briefing.model_copy(update={"summaries": summaries, "methodology": methodology,
                                           "bluf": verify_bluf(briefing.bluf, summaries, articles, reg),
-                                          "unregistered_names": compose.unregistered(summaries)})
+                                          "unregistered_names": compose.unregistered(summaries, reg)})
     return VerifyReport(briefing=updated, changed=changed)
 
 

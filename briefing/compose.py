@@ -9,6 +9,7 @@ model (sections per article, the first verified claims as bottom line) and the b
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -107,7 +108,7 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
         sources=[_source(a) for a in corpus.articles],
         articles=corpus.articles,
         input_problems=corpus.problems,
-        unregistered_names=unregistered(batch.summaries),
+        unregistered_names=unregistered(batch.summaries, registry),
         methodology=methodology(batch.summaries, completion.usage, run, wall_s=0.0,
                                 composed_by="model" if draft is not None else "fallback", note=note),
     )
@@ -145,23 +146,37 @@ def methodology(summaries: Sequence[ArticleSummary], usage: Usage, run: RunFacts
     )
 
 
-def unregistered(summaries: Sequence[ArticleSummary]) -> list[UnregisteredName]:
-    """Names the registry does not know, once each, with the articles that mention them."""
+def unregistered(summaries: Sequence[ArticleSummary], registry: Registry | None = None) -> list[UnregisteredName]:
+    """Names the registry does not know (entities and places), once each, with the articles that
+    mention them; a pair that passes the cross-script check comes with a registry entry to paste."""
     from .arabic import fold
+    from .names import pair_ok
+    from .registry import packaged
 
+    reg = registry or packaged()
     found: dict[str, UnregisteredName] = {}
     for s in summaries:
-        for e in s.entities:
-            if e.registered:
+        names = [(e.name_ar, e.name_en, e.kind) for e in s.entities if not e.registered]
+        names += [(p.name_ar, p.name_en, "place") for p in s.places if reg.by_arabic(p.name_ar) is None]
+        for name_ar, name_en, kind in names:
+            key = fold(name_ar)
+            if not key:
                 continue
-            key = fold(e.name_ar)
             if key in found:
                 if s.article_id not in found[key].article_ids:
                     found[key].article_ids.append(s.article_id)
-            else:
-                found[key] = UnregisteredName(name_ar=e.name_ar, name_en=e.name_en, kind=e.kind,
-                                              article_ids=[s.article_id])
+                continue
+            checked = pair_ok(name_en, name_ar)
+            found[key] = UnregisteredName(name_ar=name_ar, name_en=name_en, kind=kind, article_ids=[s.article_id],
+                                          checked=checked,
+                                          registry_entry=_registry_entry(name_en, kind, name_ar) if checked else "")
     return sorted(found.values(), key=lambda n: n.name_en.lower())
+
+
+def _registry_entry(english: str, kind: str, arabic: str) -> str:
+    """A ``[[entry]]`` for a ``--registry`` TOML file (JSON string escapes are valid TOML)."""
+    return (f"[[entry]]\nenglish = {json.dumps(english, ensure_ascii=False)}\nkind = {json.dumps(kind)}\n"
+            f"arabic = [{json.dumps(arabic, ensure_ascii=False)}]\n")
 
 
 def _fallback(items: Sequence[_Item]) -> tuple[str, list[BlufPoint], list[Section]]:

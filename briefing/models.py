@@ -349,6 +349,11 @@ class UnregisteredName(Model):
     name_en: str
     kind: EntityKind
     article_ids: list[str]
+    checked: bool = Field(
+        default=False,
+        description="The pair passes the cross-script check (gazetteer, meaning or transliteration of this Arabic).",
+    )
+    registry_entry: str = Field(default="", description="A ready-to-paste registry TOML entry, when checked.")
 
 
 class FailedArticle(Model):

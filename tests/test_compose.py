@@ -54,3 +54,22 @@ def test_compose_falls_back_without_a_usable_answer(scripted: Make) -> None:
     assert "could not compose" in (briefing.methodology.compose_note or "")
     assert [s.heading for s in briefing.sections] == ["Headline 1", "Headline 2"]
     assert [p.text_en for p in briefing.bluf] == ["Claim 1", "Claim 2"]
+
+
+def test_unregistered_names_that_pass_the_cross_script_check_come_as_registry_entries() -> None:
+    import tomllib
+
+    from briefing.compose import unregistered
+    from briefing.models import Entity, Place
+
+    summary = ArticleSummary(
+        article_id="a1", headline_en="h", summary_en="s", claims=[], chunks=1,
+        entities=[Entity(name_ar="أحمد داود أوغلو", name_en="Ahmet Davutoglu", kind="person"),
+                  Entity(name_ar="مجلس الشورى", name_en="Tuesday Group", kind="organization")],
+        places=[Place(name_ar="ديار بكر", name_en="Diyarbakir"), Place(name_ar="دمشق", name_en="Damascus")])
+    names = {n.name_en: n for n in unregistered([summary])}
+    assert "Damascus" not in names  # registered
+    assert names["Ahmet Davutoglu"].checked and names["Diyarbakir"].checked
+    assert not names["Tuesday Group"].checked and names["Tuesday Group"].registry_entry == ""
+    entry = tomllib.loads(names["Diyarbakir"].registry_entry)["entry"][0]
+    assert entry == {"english": "Diyarbakir", "kind": "place", "arabic": ["ديار بكر"]}
