@@ -140,24 +140,26 @@ def _briefing(out: Path) -> tuple[Briefing, Manifest]:
             Manifest.model_validate_json((out / f"briefing-{DATE}.manifest.json").read_bytes()))
 
 
-def _assert_grounding(briefing: Briefing) -> tuple[int, int]:
+def _assert_grounding(briefing: Briefing) -> tuple[int, int, int]:
     """Every claim the model made is either located in its article or marked unverified, and
     ``briefing verify`` (a fresh check from the JSON alone) agrees."""
     articles = {a.id: a for a in briefing.articles}
-    verified = unverified = 0
+    verified = supported = unverified = 0
     for claim in briefing.claims():
-        if claim.status == "verified":
-            verified += 1
+        if claim.status in ("verified", "supported"):
+            verified += claim.status == "verified"
+            supported += claim.status == "supported"
             for ev in claim.evidence:
                 assert ev.start is not None and ev.end is not None and ev.end > ev.start, claim
-                assert articles[ev.article_id or claim.article_id].text[ev.start:ev.end].strip(), claim
+                article = articles[ev.article_id or claim.article_id]
+                assert ((article.title or "") if ev.in_title else article.text)[ev.start:ev.end].strip(), claim
         else:
             unverified += 1
             assert claim.problems, claim
     report = api.verify_briefing(briefing)
     assert report.changed == 0
     assert len(report.unverified) == unverified
-    return verified, unverified
+    return verified, supported, unverified
 
 
 def test_auto_mode_picks_json_object_and_json_schema_gets_500(server: LlamaServer) -> None:
@@ -207,11 +209,11 @@ def test_generate_end_to_end_with_gemma(server: LlamaServer, tmp_path: Path) -> 
     # Every request reached this server (no cache, no cassette), and nothing was retried.
     assert manifest.calls > 0 and manifest.calls == server.completions() - before
     assert manifest.output_tokens > 0 and manifest.retries == 0
-    verified, unverified = _assert_grounding(briefing)
+    verified, supported, unverified = _assert_grounding(briefing)
     check = subprocess.run([sys.executable, "-m", "briefing", "verify", str(out / f"briefing-{DATE}.json")],
                            cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120)
     assert check.returncode == (EXIT_UNVERIFIED if unverified else EXIT_OK), check.stdout
-    assert f"{verified} verified, {unverified} unverified" in check.stdout
+    assert f"{verified} verified, {supported} verified with context, {unverified} unverified" in check.stdout
     print(f"gemma run: {wall:.0f} s, {manifest.calls} calls, {manifest.input_tokens}+{manifest.output_tokens} "
           f"tokens, {manifest.output_tokens / manifest.stage_wall_s['summarize']:.1f} output tokens/s in "
           f"summarize; claims {verified} verified, {unverified} unverified; server loaded in {server.load_s} s")
