@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import EXIT_OK, EXIT_PARTIAL, EXIT_UNVERIFIED, BriefingError
+from .errors import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_UNVERIFIED, BriefingError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,6 +134,11 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
         _report(result.briefing, verbose)
     for path in result.paths:
         click.echo(str(path))
+    if not result.briefing.summaries and result.briefing.failed:
+        # a briefing with no summary is a failure, kept for the record, never sent
+        click.secho(f"error: no article could be summarized ({len(result.briefing.failed)} failed)"
+                    + ("; the briefing is not emailed" if mailing is not None else ""), fg="red", err=True)
+        sys.exit(EXIT_FAILURE)
     if mailing is not None:
         pdf = next(p for p in result.paths if p.suffix == ".pdf")
         _email_report(api.email_briefing(result.briefing, pdf, sender=mailing.sender, recipients=mailing.recipients,

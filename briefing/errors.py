@@ -5,7 +5,9 @@
     ├── InputError                2  an input file could not be read
     ├── LLMError                  1  the model could not be reached or kept failing
     │   ├── CassetteMissError     1  --replay: no recorded answer matches a request
-    │   └── RefusedError          1  the model refused, or answered with no content
+    │   ├── RefusedError          1  the model refused, or answered with no content
+    │   └── UnreachableError      1  nothing listens there, no such host, no key or a rejected one:
+    │                                not retried, and it stops the whole run
     ├── OutputInvalidError        1  the model's answer failed validation after every re-ask
     ├── RenderError               1  HTML/PDF/JSON could not be produced
     └── DeliveryError             1  files could not be written
@@ -49,6 +51,11 @@ class CassetteMissError(LLMError):
 
 class RefusedError(LLMError):
     """The model answered without usable content: a refusal, a content filter, no choices."""
+
+
+class UnreachableError(LLMError):
+    """The model cannot be used at all: nothing listens at the endpoint, the host has no address,
+    the API key is missing or rejected. Not transient: the run stops at the first such answer."""
 
 
 class OutputInvalidError(BriefingError):

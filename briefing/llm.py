@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import Any, Literal, Protocol
 from urllib.parse import urlparse
 
-from .errors import CassetteMissError, LLMError, RefusedError
+from .errors import CassetteMissError, LLMError, RefusedError, UnreachableError
 from .models import Usage
 
 StructuredMode = Literal["json_schema", "json_object", "prompt"]
@@ -202,6 +202,61 @@ def _is_loopback(url: str | None) -> bool:
     return host in ("127.0.0.1", "localhost", "::1")
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(out) < 12 and seen not in out:
+        out.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    return out
+
+
+def _not_reached(exc: BaseException) -> bool:
+    """A refused connection or a failed DNS lookup: nothing at the endpoint was reached."""
+    import socket
+
+    chain = _causes(exc)
+    text = " ".join(str(c) for c in chain)
+    return any(isinstance(c, ConnectionRefusedError | socket.gaierror) for c in chain) or any(
+        m in text for m in ("Connection refused", "Connect call failed", "Name or service not known",
+                            "nodename nor servname", "Temporary failure in name resolution"))
+
+
+def unreachable(exc: BaseException, settings: ModelSettings, answered: bool = False) -> str | None:
+    """A message naming the endpoint and the likely fix when ``exc`` means the model cannot be
+    used at all (not worth retrying); None for anything that may pass. Once the endpoint has
+    ``answered`` in this run, a refused connection is a server restarting: transient."""
+    import socket
+
+    where = settings.api_base or f"{settings.model}'s provider"
+    chain = _causes(exc)
+    text = " ".join(str(c) for c in chain)
+    if not answered and (any(isinstance(c, ConnectionRefusedError) for c in chain) or "Connection refused" in text
+                         or "Connect call failed" in text):
+        return f"nothing is listening at {where}: is the server running?"
+    if not answered and (any(isinstance(c, socket.gaierror) for c in chain) or "Name or service not known" in text
+                         or "nodename nor servname" in text or "Temporary failure in name resolution" in text):
+        return f"the host of {where} has no address (DNS lookup failed): check the URL (--api-base)"
+    if "Missing credentials" in text or "api_key client option must be set" in text:
+        return f"{settings.model} needs an API key: {_key_hint(settings.model)}"
+    status = next((getattr(c, "status_code", None) for c in chain if getattr(c, "status_code", None) in (401, 403)),
+                  None)
+    if status is not None or type(exc).__name__ in ("AuthenticationError", "PermissionDeniedError"):
+        return (f"{where} rejected the API key (HTTP {status or 401}): check "
+                f"{_key_hint(settings.model, only_name=True)}")
+    return None
+
+
+def _key_hint(model: str, only_name: bool = False) -> str:
+    """Which environment variable the provider's key comes from, as litellm knows it."""
+    try:
+        missing = _litellm().validate_environment(model=model).get("missing_keys") or []
+    except Exception:
+        missing = []
+    names = " or ".join(missing) if missing else "the provider's API key variable"
+    return names if only_name else f"set {names} in the environment"
+
+
 def _cassette_miss(exc: BaseException) -> bool:
     seen: BaseException | None = exc
     for _ in range(10):
@@ -259,6 +314,7 @@ class LiteLLMCompletion:
         self._session_loop: Any = None
         self._previous_session: Any = None
         self._took_session = False
+        self.reached = False  # something answered at the endpoint in this run (a refusal after that is a restart)
 
     def _use_session(self, litellm: ModuleType) -> None:
         """Keep-alive connections for every request in flight, for this run.
@@ -351,7 +407,9 @@ class LiteLLMCompletion:
         self._use_session(litellm)
 
         def retryable(exc: BaseException) -> bool:
-            if not isinstance(exc, transient) or _cassette_miss(exc):
+            if not _not_reached(exc):
+                self.reached = True  # an error from a server (or a cut connection): it was up
+            if not isinstance(exc, transient) or _cassette_miss(exc) or unreachable(exc, self.settings, self.reached):
                 return False
             asked = retry_after_s(exc)
             return asked is None or asked <= self.settings.retry_wait_max_s  # not worth waiting for: give up now
@@ -369,7 +427,10 @@ class LiteLLMCompletion:
                     response = await litellm.acompletion(**kwargs)
         except Exception as exc:
             error: LLMError
-            if _cassette_miss(exc):
+            why = None if _cassette_miss(exc) else unreachable(exc, self.settings, self.reached)
+            if why is not None:
+                error = UnreachableError(scrub(why, self.settings.api_key))
+            elif _cassette_miss(exc):
                 error = CassetteMissError(
                     "no recorded answer in the cassette matches this request "
                     f"({request.purpose}); the prompt, model or input changed since it was recorded"
@@ -378,6 +439,7 @@ class LiteLLMCompletion:
                 error = LLMError(scrub(self._describe(exc, attempts), self.settings.api_key))
             error.attempts = attempts  # type: ignore[attr-defined]
             raise error from None
+        self.reached = True
         try:
             parsed = self._parse(response)
         except LLMError as exc:

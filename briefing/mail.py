@@ -284,10 +284,22 @@ def _counts(briefing: Briefing) -> str:
             f"{len(briefing.summaries)} article(s) summarized, {len(briefing.failed)} not summarized.")
 
 
+def _partial_line(briefing: Briefing) -> str:
+    """The first line of a partial briefing's email: how many stories are missing."""
+    failed = len(briefing.failed)
+    if not failed:
+        return ""
+    total = failed + len(briefing.summaries)
+    return (f"PARTIAL BRIEFING: {failed} of {total} stories could not be summarized "
+            "and are missing from it (listed under 'Not summarized').")
+
+
 def _text_body(briefing: Briefing, points: list[_Point], pdf_name: str) -> str:
     hijri = hijri_date_ar(briefing.date)
-    lines = [f"{TITLE_EN} — {briefing.date.isoformat()}", f"{TITLE_AR}" + (f" — {hijri}" if hijri else ""), "",
-             briefing.title, "", "BOTTOM LINE", ""]
+    partial = _partial_line(briefing)
+    lines = ([partial, ""] if partial else []) + [
+        f"{TITLE_EN} — {briefing.date.isoformat()}", f"{TITLE_AR}" + (f" — {hijri}" if hijri else ""), "",
+        briefing.title, "", "BOTTOM LINE", ""]
     if not points:
         lines.append("(no bottom line: no article could be summarized)")
     for n, point in enumerate(points, 1):
@@ -323,7 +335,9 @@ def _html_body(briefing: Briefing, points: list[_Point], pdf_name: str) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{e(TITLE_EN)} {briefing.date.isoformat()}</title></head>"
         '<body style="font-family:sans-serif;max-width:46em;line-height:1.45">'
-        f"<p><strong>{e(TITLE_EN)} — {briefing.date.isoformat()}</strong><br>"
+        + (f'<p style="color:#8a1c1c"><strong>{e(_partial_line(briefing))}</strong></p>'
+           if briefing.failed else "")
+        + f"<p><strong>{e(TITLE_EN)} — {briefing.date.isoformat()}</strong><br>"
         f'<span dir="rtl" lang="ar" style="{_AR_STYLE}">{e(TITLE_AR)}'
         + (f" — {e(hijri)}" if hijri else "") + "</span></p>"
         f"<h1 style=\"font-size:1.3em\">{e(briefing.title)}</h1>"

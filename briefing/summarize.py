@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import prompting, structured
 from .arabic import fold
-from .errors import BriefingError, OutputInvalidError, RefusedError
+from .errors import BriefingError, OutputInvalidError, RefusedError, UnreachableError
 from .llm import MeteredCompletion
 from .models import (
     ArticleDraft,
@@ -157,6 +157,8 @@ async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts
         draft = await structured.ask(completion, purpose=f"summarize {ids[0]} +{len(ids) - 1} articles",
                                      messages=messages, model=PackDraft, max_reasks=opts.max_reasks,
                                      check=check_pack, strict_check=False, gate=gate)
+    except UnreachableError:
+        raise  # nothing will get through: the run stops (not every article listed as failed)
     except BriefingError as exc:
         # an answer that never validated, or a refusal (perhaps of one article), is tried article by
         # article; a provider or budget failure is not (that would multiply calls that fail alike)
@@ -197,6 +199,8 @@ async def _one(item: ChunkedArticle, completion: MeteredCompletion, opts: Summar
                                           model=MergeDraft, max_reasks=opts.max_reasks, gate=gate,
                                           priority=FIRST)
             headline, summary = merged.headline_en, merged.summary_en
+    except UnreachableError:
+        raise
     except BriefingError as exc:
         return FailedArticle(article_id=item.article.id, origin=item.article.origin, reason=str(exc))
     return to_summary(item, headline, summary, drafts)
@@ -303,6 +307,8 @@ async def translate_headlines(reports: list[OtherReport], completion: MeteredCom
             draft = await structured.ask(completion, purpose=f"headlines {ids[0]}..", messages=messages,
                                          model=HeadlinesDraft, max_reasks=max_reasks, check=check,
                                          strict_check=False, gate=slots)
+        except UnreachableError:
+            raise
         except BriefingError:
             return {}
         return {i.id: i.headline_en for i in draft.items if i.id in ids}

@@ -83,7 +83,8 @@ def _compromised(request: dict[str, Any]) -> Reply:
             draft["claims"][0]["status"] = "verified"
             return Reply(chat_completion(json.dumps(draft, ensure_ascii=False), request))
         message = f"Incorrect API key provided: {SECRET}. You can find your API key at https://platform.openai.com."
-        return Reply({"error": {"message": message, "type": "invalid_request_error", "code": "invalid_api_key"}}, 401)
+        # a 400 (not a 401: a rejected key stops the whole run, tests/test_unreachable.py) for one article
+        return Reply({"error": {"message": message, "type": "invalid_request_error", "code": "invalid_api_key"}}, 400)
     if name == "BriefingDraft":
         user = request["messages"][1]["content"]
         ids = re.findall(r"^Article ([0-9a-f]{16})\b", user, re.M)
@@ -268,7 +269,7 @@ def test_pdf_renderer_refuses_every_fetch_even_of_raw_markup(monkeypatch: pytest
 def test_api_key_appears_nowhere(run: Run) -> None:
     failed = {f.article_id: f.reason for f in run.result.briefing.failed}
     reason = failed[run.ids["key.txt"]]
-    assert "HTTP 401" in reason and "Incorrect API key provided" in reason and SECRET not in reason
+    assert "HTTP 400" in reason and "Incorrect API key provided" in reason and SECRET not in reason
     places = {
         "cassette": run.cassette.read_text(encoding="utf-8"),
         "logs": run.logs,

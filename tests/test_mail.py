@@ -477,3 +477,43 @@ def test_generate_email_checks_before_any_model_call(tmp_path: Path) -> None:
 
 def test_send_error_is_a_delivery_error() -> None:
     assert SendError("x").exit_code == 5
+
+
+def test_partial_briefing_says_so_in_the_first_line(pdf: Path) -> None:
+    from briefing.models import FailedArticle
+
+    briefing = _briefing(pdf)
+    partial = briefing.model_copy(update={"failed": [FailedArticle(article_id="x", origin="x.txt", reason="HTTP 503")]})
+    msg = build_message(partial, pdf.read_bytes(), sender=SENDER, recipients=["a@example.org"])
+    text = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    html_body = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    first = "PARTIAL BRIEFING: 1 of 3 stories could not be summarized"
+    assert text.splitlines()[0].startswith(first)
+    assert first in html_body.split("<h1")[0]
+    full = build_message(briefing, pdf.read_bytes(), sender=SENDER, recipients=["a@example.org"])
+    assert "PARTIAL" not in full.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+
+
+def test_no_summary_at_all_is_a_failure_and_is_not_emailed(smtp_server: Server, certs: dict[str, Path],
+                                                           tmp_path: Path) -> None:
+    from briefing.testing.server import OpenAIServer, Reply
+
+    config = tmp_path / "briefing.toml"
+    config.write_text(f"""
+[email]
+from = "{SENDER}"
+default_group = "desk"
+smtp_host = "127.0.0.1"
+smtp_port = {smtp_server.port}
+ca_file = "{certs['ca']}"
+
+[email.groups]
+desk = ["analyst@example.org"]
+""", encoding="utf-8")
+    with OpenAIServer(lambda request: Reply(body={"error": {"message": "overloaded"}}, status=503)) as server:
+        result = CliRunner(env={"BRIEFING_SMTP_USER": USER, "BRIEFING_SMTP_PASSWORD": PASSWORD}).invoke(
+            cli, ["generate", str(SEEDS), "--date", DATE, "--out", str(tmp_path / "o"), "--model", "openai/test",
+                  "--api-base", server.base_url, "--no-cache", "--config", str(config), "--email"])
+    assert result.exit_code == 1, result.output
+    assert "no article could be summarized (2 failed); the briefing is not emailed" in result.output
+    assert smtp_server.handler.received == []

@@ -73,7 +73,9 @@ def test_replay_miss_is_a_clear_error(tmp_path: Path) -> None:
     article.write_text("أعلن الجيش العراقي اليوم تحرير مدينة القائم بالكامل.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["generate", str(article), "--date", "2017-11-04",
                                       "--replay", str(SEEDS / "sample-run.yaml"), "--out", str(tmp_path)])
-    assert result.exit_code == 3  # briefing written, article listed as not summarized
+    # briefing written for the record, the article listed as not summarized; with no summary at
+    # all the run is a failure (exit 1), not a partial briefing (3)
+    assert result.exit_code == 1
     assert "no recorded answer in the cassette matches this request" in result.output
     data = json.loads((tmp_path / "briefing-2017-11-04.json").read_text(encoding="utf-8"))
     assert data["failed"][0]["reason"].startswith("no recorded answer")
