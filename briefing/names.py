@@ -148,10 +148,12 @@ _ARTICLE = re.compile(r"^(?:al|el|ez|ad|as|ash|an|ar|at|az|adh|ath)-", re.I)
 def _skeleton_en(word: str, turkish: int = 0) -> str:
     """Consonant skeleton of an English word. ``turkish``: 1, c is j and v may be a vowel (Recep =
     رجب, Suruc = سروج, Javad = جواد), as Turkish and Persian names are romanized; 2, c is ch (Suruc =
-    سوروتش, from Suruç)."""
+    سوروتش, from Suruç); 3, s between vowels is z and a final h is silent (Louise, Leah)."""
     w = _ARTICLE.sub("", word.lower())
     w = re.sub(r"[^a-z]", "", w)
-    if turkish:
+    if turkish == 3:  # English and French given names: Louise = لويز, Leah = ليا
+        w = re.sub(r"h$", "", re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", w))
+    elif turkish:
         w = w.replace("c", "j" if turkish == 1 else "tS").replace("v", "")
     w = re.sub(r"c(?=[eiy])", "s", w)  # soft c: Pearce -> بيرس
     for a, b in (("sh", "S"), ("kh", "k"), ("gh", "G"), ("th", "s"), ("dh", "d"), ("ph", "f"), ("ch", "S"),
@@ -197,7 +199,7 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
     is also tried without it."""
     from rapidfuzz import fuzz
 
-    variants = {"".join(_skeleton_en(w, turkish) for w in name.split()).translate(_LOOSE) for turkish in (0, 1, 2)}
+    variants = {"".join(_skeleton_en(w, turkish) for w in name.split()).translate(_LOOSE) for turkish in (0, 1, 2, 3)}
     target = min(variants, key=len)
     if strict and len(target) < 4:
         return False  # a short skeleton (Ahmed: hmd) matches some words of any sentence by chance

@@ -84,21 +84,25 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
         if not problems and found_problems:
             cited = [(e.start, e.end) for e in evidence
                      if e.start is not None and e.end is not None and e.article_id is None]
-            found_problems, added = _with_context(found_problems, spans, article, registry, pairs, text_en, cited)
+            found_problems, added = _with_context(found_problems, spans, article, registry, pairs, text_en, cited,
+                                                  attribution or "")
         problems += [p.message for p in found_problems]
     status = "unverified" if problems else "supported" if added else "verified"
     return claim.model_copy(update={"evidence": evidence + added, "problems": problems, "status": status})
 
 
 def _with_context(problems: list[Problem], spans: list[str], article: Article, registry: Registry,
-                  pairs: Sequence[tuple[str, str]], text_en: str,
-                  cited: Sequence[tuple[int, int]]) -> tuple[list[Problem], list[Evidence]]:
+                  pairs: Sequence[tuple[str, str]], text_en: str, cited: Sequence[tuple[int, int]],
+                  attributed_to: str = "") -> tuple[list[Problem], list[Evidence]]:
     """Look for each missing detail elsewhere in the article: the shortest sentence (or the title)
     that states it is added as evidence. Polarity and stance stay judged on the cited spans alone.
 
     A detail is not taken from elsewhere when it looks like a substitution: the cited spans state
     a figure (or name a place or party) that the claim leaves out, so the claim's own figure (or
-    name) probably replaced it."""
+    name) probably replaced it.
+
+    The claim's speaker, when the claim is attributed to them (``attributed_to``), may be named
+    anywhere in the article: Arabic reports name a speaker once and quote them for paragraphs."""
     fixed = [p for p in problems if p.kind not in CONTEXT_KINDS]
     todo = [p for p in problems if p.kind in CONTEXT_KINDS]
     if fixed or not todo:
@@ -107,15 +111,18 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     if any(_kind_of(p, registry) in substituted for p in todo):
         return problems, []
     candidates = _context_candidates(article, cited)
+    everywhere = _context_candidates(article, [(0, len(article.text))])
     chosen: list[tuple[str, int, int, bool]] = []
     for problem in todo:
+        own_speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en) \
+            and _names_same(problem.detail, attributed_to)
         # an institution made the speaker ("the Houthis said") must be one in its context sentence;
         # a person's name is specific enough on its own
         speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en) \
             and is_institution(problem.detail, registry)
         if any(_states(problem, text, article.published, registry, speaker) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
-        for candidate in candidates:
+        for candidate in everywhere if own_speaker else candidates:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker):
                 chosen.append(candidate)
                 break
@@ -133,6 +140,12 @@ def _kind_of(problem: Problem, registry: Registry) -> str:
     if (entry is not None and entry.kind == "place") or is_place(problem.detail):
         return "place"
     return "party"
+
+
+def _names_same(name: str, attributed_to: str) -> bool:
+    """Whether the claim's ``attributed_to`` names the same party as ``name`` (its last word)."""
+    words = [w for w in re.findall(r"[\w'-]+", name) if len(w) > 2]
+    return bool(words) and re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", attributed_to, re.I) is not None
 
 
 def _is_speaker(name: str, text_en: str) -> bool:
