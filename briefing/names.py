@@ -116,7 +116,9 @@ _GLOSS = {
     "qaeda": ["قاعد"], "hebrew": ["عبري"], "chechen": ["شيشان"], "chechens": ["شيشان"], "humvee": ["همر", "هامفي"],
     "humvees": ["همر", "هامفي"], "tigris": ["دجل"], "euphrates": ["فرات"], "mps": ["نواب", "برلمان", "اعضاء"],
     "kingdom's": ["مملك"], "sharia": ["شريع"], "fitr": ["فطر"], "adha": ["اضحي"],
-    "peshmerga": ["بيشمرك", "البيشمركه", "بشمرك"], "protection": ["حماي"], "units": ["وحدات"], "people's": ["شعب"],
+    "peshmerga": ["بيشمرك", "البيشمركه", "بشمرك"], "group": ["مجموع", "جماع", "مجموعه", "فريق"],
+    "foundation": ["موسس"], "commission": ["هيئ", "لجن", "مفوضي"], "corporation": ["موسس", "شرك"],
+    "anti-corruption": ["فساد", "نزاه"], "corruption": ["فساد"], "protection": ["حماي"], "units": ["وحدات"], "people's": ["شعب"],
 }
 # peoples, communities and sects: English (singular, plural, adjective) -> folded Arabic stems
 _GROUPS = {
@@ -459,7 +461,8 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
                     return NameProblem(phrase, f"name '{word}' is not in the cited Arabic")
                 common.append(word)
             elif gloss is None:
-                sounded.append(word)
+                # an English word that also sounds like some Arabic word counts as an English word
+                (common if _is_common(_ARTICLE.sub("", word).split("-")[-1]) else sounded).append(word)
             i += 1
     if len(sounded) >= 2 and not _translit_supported(" ".join(sounded), folded_span, window=len(sounded) + 1):
         # "Hassan Nasrallah": each word sounds like some word of the span, but a person's name must
