@@ -118,7 +118,8 @@ _GLOSS = {
     "kingdom's": ["مملك"], "sharia": ["شريع"], "fitr": ["فطر"], "adha": ["اضحي"],
     "peshmerga": ["بيشمرك", "البيشمركه", "بشمرك"], "group": ["مجموع", "جماع", "مجموعه", "فريق"],
     "foundation": ["موسس"], "commission": ["هيئ", "لجن", "مفوضي"], "corporation": ["موسس", "شرك"],
-    "anti-corruption": ["فساد", "نزاه"], "corruption": ["فساد"], "protection": ["حماي"], "units": ["وحدات"], "people's": ["شعب"],
+    "anti-corruption": ["فساد", "نزاه"], "corruption": ["فساد"], "protection": ["حماي"], "units": ["وحدات"],
+    "people's": ["شعب"],
 }
 # peoples, communities and sects: English (singular, plural, adjective) -> folded Arabic stems
 _GROUPS = {
