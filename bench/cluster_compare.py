@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefing.arabic import fold  # noqa: E402
-from briefing.cluster import NUM_PERM, THRESHOLD, _shingles  # noqa: E402
-from briefing.ingest import ingest  # noqa: E402
+from briefing.arabic import fold
+from briefing.cluster import NUM_PERM, THRESHOLD, _shingles
+from briefing.ingest import ingest
 
 
 def minhash_pairs(texts: list[str]) -> set[tuple[int, int]]:

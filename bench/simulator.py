@@ -52,9 +52,9 @@ def _claim_for(sentence: str, text: str) -> dict[str, Any] | None:
 
 @cache
 def _draft_check() -> Any:
-    from briefing.verify import draft_checker
+    from briefing.verify import draft_problems
 
-    return draft_checker()
+    return draft_problems
 
 
 def article_draft(request: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cassette, compose, prompting, render, summarize
-from .aside import aside
 from .chunk import chunk_corpus
 from .cluster import cluster, load_watchlist, story_article
 from .deliver import write_outputs
@@ -27,13 +26,12 @@ from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
 from .mail import EmailResult, SmtpSettings
 from .mail import email_briefing as email_briefing
-from .models import Article, ArticleSummary, Briefing, Corpus, FailedArticle, Manifest, OtherReport, StoryPlan
+from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport
 from .registry import Registry
 from .slots import Slots
-from .verify import VerifyWorker, draft_checker, verify_one
+from .verify import verify
 
 FORMATS = ("html", "pdf", "json")
-FORK_ABOVE = 200  # articles (stories, for the verify worker): below this, a forked helper is not worth it
 
 
 @dataclass(frozen=True)
@@ -149,25 +147,14 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     articles = {a.id: a for a in corpus.articles}
     watchlist = load_watchlist(options.watchlist) if options.watchlist else []
 
-    def clustered() -> tuple[StoryPlan, list[Article]]:
-        plan = cluster(corpus, watchlist)
-        top = plan.stories[:options.max_stories] if options.max_stories is not None else plan.stories
-        return plan, [story_article(s, articles) for s in top]
-
-    # a day's worth is clustered in a child process while this one loads the LLM client
-    # (importing litellm, the tokenizer: about 3 s of CPU either way); a few articles, here
-    pending = aside(clustered, fork=len(corpus.articles) >= FORK_ABOVE)
-    with stage("client"):
+    with stage("client"):  # the tokenizer (litellm's import): loaded once, before the stages that count
         count = count_tokens or token_counter(settings.model)
         count("نص")
     with stage("cluster"):
-        (stories, top_views), cpu_s, wall_s = pending.result()
-        top = stories.stories[:len(top_views)]
+        stories = cluster(corpus, watchlist)
+        top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
         below = stories.stories[len(top):]
-        views = Corpus(articles=top_views)
-    if pending.forked:  # its own CPU and wall time, not the parent's wait (the walls overlap)
-        stage.cpu["cluster"] = round(stage.cpu.get("cluster", 0.0) + cpu_s, 3)
-        stage.wall["cluster"] = round(wall_s, 3)
+        views = Corpus(articles=[story_article(s, articles) for s in top])
     with stage("chunk"):
         plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
                             count_tokens=count)
@@ -175,41 +162,20 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     reports = [OtherReport(story_id=s.id, article_ids=s.article_ids, outlets=s.outlets,
                            headline_ar=_headline_ar(articles[s.lead_id])) for s in below]
     by_story = {s.id: s for s in top}
-    # a day's draft checks and verification run in a worker process, so that a burst of answers
-    # does not hold back the next requests; for a few articles, here. Each summary is verified
-    # as soon as it is final, while other calls are still out.
-    worker = VerifyWorker([i.article for i in plan.items], articles, registry) \
-        if len(plan.items) >= FORK_ABOVE else None
-    verify_cpu = 0.0
-
-    async def finish(done: list[ArticleSummary]) -> list[ArticleSummary]:
-        nonlocal verify_cpu
-        linked = [s.model_copy(update={"story_article_ids": by_story[s.article_id].article_ids,
-                                       "outlets": by_story[s.article_id].outlets}) for s in done]
-        if worker is not None:
-            return await worker.verify(linked)
-        cpu = time.process_time()
-        out = [verify_one(s, articles, registry) for s in linked]
-        verify_cpu += time.process_time() - cpu
-        return out
-
     with stage("summarize"):
-        gate = Slots(options.concurrency)  # requests in flight, all stages together
-        try:
-            batch, reports = await asyncio.gather(
-                summarize.summarize(plan, metered, summarize.SummarizeOptions(
-                    max_reasks=options.max_reasks, concurrency=options.concurrency, check=draft_checker(registry),
-                    check_many=worker.check if worker else None, finish=finish,
-                    pack_articles=options.pack_articles, gate=gate, registry=registry, progress=options.progress)),
-                summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks, gate=gate))
-        finally:
-            if worker is not None:
-                worker.close()
-    with stage("verify"):  # done above, as each summary was ready: its CPU is counted here
-        batch = batch.model_copy(update={
-            "failed": [_with_story(f, by_story[f.article_id].article_ids, articles) for f in batch.failed]})
-    stage.cpu["summarize"] = round(stage.cpu["summarize"] - verify_cpu, 3)
-    stage.cpu["verify"] = round(stage.cpu["verify"] + verify_cpu + (worker.cpu_s if worker else 0.0), 3)
+        gate = Slots(options.concurrency)  # requests in flight, summaries and headlines together
+        batch, reports = await asyncio.gather(
+            summarize.summarize(plan, metered, summarize.SummarizeOptions(
+                max_reasks=options.max_reasks, concurrency=options.concurrency,
+                pack_articles=options.pack_articles, gate=gate, registry=registry, progress=options.progress)),
+            summarize.translate_headlines(reports, metered, max_reasks=options.max_reasks, gate=gate))
+    with stage("verify"):
+        linked = [s.model_copy(update={"story_article_ids": by_story[s.article_id].article_ids,
+                                       "outlets": by_story[s.article_id].outlets}) for s in batch.summaries]
+        batch = verify(batch.model_copy(update={
+            "summaries": linked,
+            "failed": [_with_story(f, by_story[f.article_id].article_ids, articles) for f in batch.failed]}),
+            articles, registry)
     prompt_names = summarize.PROMPTS + compose.PROMPTS + (summarize.HEADLINE_PROMPTS if reports else [])
     if any(len(g) > 1 for g in summarize.packs(plan.items, options.pack_articles, summarize.PACK_BYTES)):
         prompt_names += summarize.PACK_PROMPTS

@@ -14,7 +14,7 @@ stay invalid, or whose calls keep failing, is recorded in ``failed`` with the re
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import prompting, structured
@@ -41,6 +41,7 @@ from .models import (
 )
 from .registry import Registry
 from .slots import FIRST, Slots
+from .verify import draft_problems
 
 PROMPTS = ["summarize.system.j2", "summarize.user.j2", "reask.user.j2"]
 PACK_PROMPTS = ["summarize.system.j2", "summarize_pack.user.j2", "reask.user.j2"]
@@ -49,20 +50,13 @@ HEADLINES_PER_CALL = 40
 PACK_BYTES = 24_000  # at most this much article text (UTF-8 bytes) per pack
 MERGE_PROMPTS = ["merge.system.j2", "merge.user.j2"]
 
-# Given an article and the model's draft, the problems to send back (e.g. evidence not found).
-DraftCheck = Callable[[ChunkedArticle, ArticleDraft], list[str]]
-# The same for several drafts at once, awaited (e.g. done in a worker process); one list per draft.
-DraftChecks = Callable[[list[tuple[ChunkedArticle, ArticleDraft]]], Awaitable[list[list[str]]]]
-
-
 @dataclass(frozen=True)
 class SummarizeOptions:
     max_reasks: int = 2
     concurrency: int = 4
-    check: DraftCheck | None = None  # grounding problems: re-asked, then left for verify to mark
-    check_many: DraftChecks | None = None  # if given, used instead of `check` (off the event loop)
-    # applied to each finished summary as soon as it is ready (verification, while other calls wait)
-    finish: Callable[[list[ArticleSummary]], Awaitable[list[ArticleSummary]]] | None = None
+    # re-ask a draft whose quotes are not in its article or whose details they do not support
+    # (``verify.draft_problems``); what is still wrong after the re-asks, verify marks
+    check_drafts: bool = True
     registry: Registry | None = None  # its entries found in an article go into that article's prompt
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total) after each article
     pack_articles: int = 6  # at most this many short articles per call; 1: one call per article
@@ -83,20 +77,13 @@ async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
         if opts.progress:
             opts.progress("summarize", done, total)
 
-    async def finished(results: list[ArticleSummary | FailedArticle]) -> list[ArticleSummary | FailedArticle]:
-        ready = [r for r in results if isinstance(r, ArticleSummary)]
-        if opts.finish is None or not ready:
-            return results
-        final = iter(await opts.finish(ready))
-        return [next(final) if isinstance(r, ArticleSummary) else r for r in results]
-
     async def solo(item: ChunkedArticle) -> list[ArticleSummary | FailedArticle]:
         result = await _one(item, completion, opts, gate)
         tick(1)
-        return await finished([result])
+        return [result]
 
     async def packed(items: list[ChunkedArticle]) -> list[ArticleSummary | FailedArticle]:
-        return await finished(await _pack(items, completion, opts, gate, tick))
+        return await _pack(items, completion, opts, gate, tick)
 
     groups = packs(plan.items, opts.pack_articles, opts.pack_bytes)
     nested = await asyncio.gather(*(packed(g) if len(g) > 1 else solo(g[0]) for g in groups))
@@ -228,12 +215,9 @@ async def _draft(item: ChunkedArticle, index: int, completion: MeteredCompletion
 
 
 async def _checks(pairs: list[tuple[ChunkedArticle, ArticleDraft]], opts: SummarizeOptions) -> list[list[str]]:
-    if not pairs:
-        return []
-    if opts.check_many is not None:
-        return await opts.check_many(pairs)
-    check = opts.check
-    return [check(item, draft) if check else [] for item, draft in pairs]
+    if not opts.check_drafts:
+        return [[] for _ in pairs]
+    return [draft_problems(item, draft, opts.registry) for item, draft in pairs]
 
 
 def _names(items: list[ChunkedArticle], opts: SummarizeOptions) -> list[dict[str, str]]:

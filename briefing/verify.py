@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from . import dates
 from .arabic import fold, locate_parts
@@ -38,7 +37,6 @@ from .models import (
 from .names import arabic_in_span, check_names, gazetteer, is_institution, is_place
 from .numbers import english_numbers, phrase_numbers, unsupported_numbers
 from .registry import Registry, packaged
-from .summarize import DraftCheck
 
 
 def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequence[Article] = (),
@@ -333,89 +331,17 @@ def _resolve(mention: DateMention, article: Article) -> DateMention:
     return mention.model_copy(update={"iso": d.iso, "precision": d.precision, "note": d.note})
 
 
-def draft_checker(registry: Registry | None = None) -> DraftCheck:
+def draft_problems(item: ChunkedArticle, draft: ArticleDraft, registry: Registry | None = None) -> list[str]:
     """Problems in a fresh draft worth a re-ask: quotes not in the article, unsupported details."""
     reg = registry or packaged()
-
-    def problems(item: ChunkedArticle, draft: ArticleDraft) -> list[str]:
-        out = []
-        for n, c in enumerate(draft.claims):
-            claim = Claim(id="draft", article_id=item.article.id, text_en=c.text_en, attributed_to=c.attributed_to,
-                          stance=c.stance, evidence=[Evidence(quote_ar=q) for q in c.evidence])
-            pairs = [(e.name_ar, e.name_en) for e in draft.entities] + [(p.name_ar, p.name_en) for p in draft.places]
-            for problem in check_claim(claim, item.article, reg, pairs=pairs).problems:
-                out.append(f"claims[{n}] ({_short(c.text_en, 60)}): {problem}")
-        return out
-
-    return problems
-
-
-class VerifyWorker:
-    """A day's draft checks and verification in a forked worker process, off the event loop.
-
-    On a day's run the checks (locating every quote, the closed-book guard) cost about 1.3 ms of
-    CPU per story, and answers arrive in bursts of ``--concurrency``: done on the event loop, a
-    burst's checks hold back the next requests. The worker inherits the story views (what the
-    drafts are checked against), the articles and the registry when it is forked; drafts and
-    summaries go over as JSON. Each finished summary is verified there at once, while other calls
-    are still out. If the worker dies, the rest is done here. ``cpu_s``: the worker's CPU time.
-    """
-
-    def __init__(self, views: Sequence[Article], articles: Mapping[str, Article],
-                 registry: Registry | None = None) -> None:
-        from .aside import Worker
-
-        reg = registry or packaged()
-        self._registry = reg
-        self._articles = articles
-        self._check = draft_checker(reg)
-        by_id = {a.id: a for a in views}
-        check = self._check
-
-        def serve(job: tuple[str, list[Any]]) -> list[Any]:  # in the worker
-            kind, items = job
-            if kind == "check":
-                return [check(ChunkedArticle(article=by_id[aid], chunks=[]), ArticleDraft.model_validate_json(raw))
-                        for aid, raw in items]
-            return [verify_one(ArticleSummary.model_validate_json(raw), articles, reg).model_dump_json()
-                    for raw in items]
-
-        self._worker: Any = Worker(serve)  # forked now, before any thread of the run exists
-        self.cpu_s = 0.0
-        self.error: str | None = None  # why the worker stopped answering, if it did
-
-    async def _call(self, job: tuple[str, list[Any]]) -> list[Any] | None:
-        from .aside import WorkerError
-
-        if self._worker is None:
-            return None
-        try:
-            result: list[Any] = await self._worker.call(job)
-            return result
-        except WorkerError as exc:
-            self.error = str(exc)
-            self.close()  # from now on, here
-            return None
-
-    async def check(self, pairs: list[tuple[ChunkedArticle, ArticleDraft]]) -> list[list[str]]:
-        found = await self._call(("check", [(item.article.id, draft.model_dump_json()) for item, draft in pairs]))
-        return found if found is not None else [self._check(item, draft) for item, draft in pairs]
-
-    async def verify(self, summaries: list[ArticleSummary]) -> list[ArticleSummary]:
-        done = await self._call(("verify", [s.model_dump_json() for s in summaries]))
-        if done is None:
-            return [verify_one(s, self._articles, self._registry) for s in summaries]
-        return [ArticleSummary.model_validate_json(raw) for raw in done]
-
-    def close(self) -> None:
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            self.cpu_s = worker.child_cpu_s
-            worker.close()
-
-
-def draft_problems(item: ChunkedArticle, draft: ArticleDraft) -> list[str]:
-    return draft_checker()(item, draft)
+    pairs = [(e.name_ar, e.name_en) for e in draft.entities] + [(p.name_ar, p.name_en) for p in draft.places]
+    out = []
+    for n, c in enumerate(draft.claims):
+        claim = Claim(id="draft", article_id=item.article.id, text_en=c.text_en, attributed_to=c.attributed_to,
+                      stance=c.stance, evidence=[Evidence(quote_ar=q) for q in c.evidence])
+        for problem in check_claim(claim, item.article, reg, pairs=pairs).problems:
+            out.append(f"claims[{n}] ({_short(c.text_en, 60)}): {problem}")
+    return out
 
 
 def _short(text: str, limit: int = 80) -> str:

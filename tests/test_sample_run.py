@@ -123,25 +123,3 @@ def test_progress_lines_when_not_a_tty_and_quiet_mode(tmp_path: Path) -> None:
     assert quiet.exit_code == 0 and "summarize:" not in quiet.output
     assert quiet.output.strip().splitlines() == [str(tmp_path / "briefing-2017-11-04.json"),
                                                  str(tmp_path / "briefing-2017-11-04.manifest.json")]
-
-
-def test_clustering_in_a_child_process_gives_the_same_briefing(sample_out: Path, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing import api
-
-    monkeypatch.setattr(api, "FORK_ABOVE", 1)  # the day-sized path, on the sample
-    made = []
-    real_aside = api.aside
-    monkeypatch.setattr(api, "aside", lambda fn, fork: made.append(real_aside(fn, fork=fork)) or made[-1])
-    result = CliRunner().invoke(cli, ["generate", str(SEEDS), "--date", "2017-11-04", "--format", "json",
-                                      "--replay", str(SEEDS / "sample-run.yaml"), "--out", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    assert [p.forked for p in made] == [True]
-    name = "briefing-2017-11-04.json"
-    forked = json.loads((tmp_path / name).read_text(encoding="utf-8"))
-    inline = json.loads((sample_out / name).read_text(encoding="utf-8"))
-    for data in (forked, inline):
-        data["methodology"].pop("wall_s", None)
-    assert forked == inline
-    manifest = json.loads((tmp_path / "briefing-2017-11-04.manifest.json").read_text(encoding="utf-8"))
-    assert manifest["stage_cpu_s"]["cluster"] > 0  # the child's CPU is counted

@@ -12,9 +12,8 @@ from briefing.errors import LLMError, RefusedError
 from briefing.ingest import ingest
 from briefing.llm import LLMRequest, MeteredCompletion
 from briefing.models import ArticleDraft, ChunkPlan, Corpus
-from briefing.registry import Registry
 from briefing.summarize import SummarizeOptions, summarize
-from briefing.verify import draft_problems, verify
+from briefing.verify import verify
 
 from .conftest import SEEDS, reference_script
 
@@ -36,7 +35,7 @@ def test_short_articles_packed_and_evidence_located(scripted: Make, reference: d
                                                     pack: int, calls: int) -> None:
     corpus, plan = _plan()
     fake = scripted(reference_script(reference))
-    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems, pack_articles=pack)))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(pack_articles=pack)))
     assert fake.usage.calls == calls and fake.usage.reasks == 0
     assert not batch.failed
     assert [s.article_id for s in batch.summaries] == [i.article.id for i in plan.items]
@@ -69,7 +68,7 @@ def test_pack_missing_article_is_reasked_then_summarized_alone(scripted: Make, r
         return full
 
     fake = scripted(lazy)
-    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems, max_reasks=1)))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=1)))
     requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
     assert [r.schema_name for r in requests] == ["PackDraft", "PackDraft", "ArticleDraft"]
     assert f"these ids in this order: {first}, {second}" in requests[1].messages[-1]["content"]
@@ -88,7 +87,7 @@ def test_refused_pack_is_tried_article_by_article(scripted: Make, reference: dic
         return answer(request)
 
     fake = scripted(squeamish)
-    batch = asyncio.run(summarize(plan, fake))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check_drafts=False)))
     requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
     assert [r.schema_name for r in requests] == ["PackDraft", "ArticleDraft", "ArticleDraft"]
     assert [s.article_id for s in batch.summaries] == [first]  # one refusal no longer takes the pack with it
@@ -111,7 +110,7 @@ def test_pack_grounding_problem_names_its_article(scripted: Make, reference: dic
         return full
 
     fake = scripted(invent_once)
-    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems)))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions()))
     requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
     assert fake.usage.calls == 2 and fake.usage.reasks == 1
     assert f"article {second}: " in requests[1].messages[-1]["content"]
@@ -125,7 +124,7 @@ def test_reask_with_validation_errors_then_success(scripted: Make, reference: di
     good = _by_id(corpus, reference, plan.items[0].article.id)
     bad = {"headline_en": "x"}  # missing fields
     fake = scripted(["not json at all", bad, good])
-    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=2)))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=2, check_drafts=False)))
     assert len(batch.summaries) == 1 and not batch.failed
     assert (fake.usage.calls, fake.usage.reasks) == (3, 2)
     requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
@@ -137,7 +136,7 @@ def test_reask_with_validation_errors_then_success(scripted: Make, reference: di
 def test_invalid_after_all_reasks_records_failure(scripted: Make) -> None:
     _, plan = _plan()
     fake = scripted(lambda r: {"nope": 1})
-    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=1)))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=1, check_drafts=False)))
     assert not batch.summaries and len(batch.failed) == 2
     assert "invalid after 2 attempt(s)" in batch.failed[0].reason
     # the pack (1 call + 1 re-ask) never validates, so each article is tried alone (2 calls each)
@@ -149,7 +148,7 @@ def test_invalid_after_all_reasks_records_failure(scripted: Make) -> None:
 def test_transport_failure_recorded_not_raised(scripted: Make) -> None:
     _, plan = _plan()
     fake = scripted(lambda r: LLMError("openai/x: Timeout"))
-    batch = asyncio.run(summarize(plan, fake))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check_drafts=False)))
     assert [f.reason for f in batch.failed] == ["openai/x: Timeout"] * 2
     assert fake.usage.calls == 1  # a failing provider is not asked again article by article
 
@@ -161,7 +160,7 @@ def test_quote_not_in_article_is_reasked(scripted: Make, reference: dict[str, An
     invented = copy.deepcopy(good)
     invented["claims"][0]["evidence"] = ["أعلنت القوات الأمريكية انسحابها من العراق"]
     fake = scripted([invented, good])
-    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check=draft_problems)))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions()))
     assert fake.usage.reasks == 1 and not batch.failed
     requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
     assert "evidence not found in the article" in requests[1].messages[-1]["content"]
@@ -186,7 +185,7 @@ def test_long_article_map_then_merge_keeps_every_claim(scripted: Make) -> None:
         }).model_dump()
 
     fake = scripted(answer)
-    batch = asyncio.run(summarize(plan, fake))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(check_drafts=False)))
     (summary,) = batch.summaries
     assert summary.headline_en == "Merged" and summary.chunks == len(item.chunks)
     assert [c.text_en for c in summary.claims] == [f"claim from part {p}" for p in "abcdefghij"[:len(item.chunks)]]
@@ -201,7 +200,7 @@ def test_unlocatable_quote_makes_claim_unverified(scripted: Make, reference: dic
     plan = plan.model_copy(update={"items": plan.items[:1]})
     draft = _by_id(corpus, reference, plan.items[0].article.id)
     draft["claims"][1]["evidence"].append(quote)
-    batch = asyncio.run(summarize(plan, scripted([draft])))
+    batch = asyncio.run(summarize(plan, scripted([draft]), SummarizeOptions(check_drafts=False)))
     batch = verify(batch, {a.id: a for a in corpus.articles})
     claim = batch.summaries[0].claims[1]
     assert claim.status == "unverified"
@@ -215,7 +214,7 @@ def test_persistent_fabrication_is_reasked_then_kept_unverified(scripted: Make, 
     draft = _by_id(corpus, reference, plan.items[0].article.id)
     draft["claims"][3]["text_en"] = draft["claims"][3]["text_en"].replace("10 km", "25 km")
     fake = scripted(lambda r: draft)
-    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=2, check=draft_problems)))
+    batch = asyncio.run(summarize(plan, fake, SummarizeOptions(max_reasks=2)))
     assert (fake.usage.calls, fake.usage.reasks) == (3, 2) and not batch.failed
     requests: list[LLMRequest] = fake.inner.requests  # type: ignore[attr-defined]
     assert "number '25' is not in the cited Arabic" in requests[1].messages[-1]["content"]
@@ -223,34 +222,3 @@ def test_persistent_fabrication_is_reasked_then_kept_unverified(scripted: Make, 
     assert [c.status for c in claims].count("unverified") == 1
     assert claims[3].status == "unverified" and claims[3].problems == ["number '25' is not in the cited Arabic"]
 
-
-def test_checks_and_verification_in_the_worker_process_equal_in_process(scripted: Make,
-                                                                        reference: dict[str, Any]) -> None:
-    """A day's run checks drafts and verifies summaries in a forked worker: same answers."""
-    from briefing.verify import VerifyWorker, verify_one
-
-    corpus, plan = _plan()
-    articles = {a.id: a for a in corpus.articles}
-    registry = Registry.load()
-    local = asyncio.run(summarize(plan, scripted(reference_script(reference)), SummarizeOptions(
-        check=draft_problems, pack_articles=6)))
-    local = verify(local, articles, registry)
-
-    async def run() -> tuple[Any, VerifyWorker, list[list[str]], ArticleDraft]:
-        worker = VerifyWorker([i.article for i in plan.items], articles, registry)
-        try:
-            batch = await summarize(plan, scripted(reference_script(reference)), SummarizeOptions(
-                check=draft_problems, check_many=worker.check, finish=worker.verify, pack_articles=6))
-            # a draft whose quote is not in the article: the worker finds the same problem
-            bad = ArticleDraft.model_validate(_by_id(corpus, reference, plan.items[0].article.id))
-            bad.claims[0].evidence = ["انسحبت القوات الأمريكية من المدينة"]
-            found = await worker.check([(plan.items[0], bad)])
-        finally:
-            worker.close()
-        return batch, worker, found, bad
-
-    remote, worker, found, bad = asyncio.run(run())
-    assert worker.error is None and worker.cpu_s > 0  # the worker answered every call
-    assert remote.model_dump() == local.model_dump()
-    assert found == [draft_problems(plan.items[0], bad)] and found[0]
-    assert verify_one(local.summaries[0], articles, registry) == remote.summaries[0]
