@@ -176,29 +176,19 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
             "summaries": linked,
             "failed": [_with_story(f, by_story[f.article_id].article_ids, articles) for f in batch.failed]}),
             articles, registry)
-    prompt_names = summarize.PROMPTS + compose.PROMPTS + (summarize.HEADLINE_PROMPTS if reports else [])
-    if any(len(g) > 1 for g in summarize.packs(plan.items, options.pack_articles, summarize.PACK_BYTES)):
-        prompt_names += summarize.PACK_PROMPTS
-    if any(len(item.chunks) > 1 for item in plan.items):
-        prompt_names += summarize.MERGE_PROMPTS
     run = compose.RunFacts(
         model=settings.model, structured_output=settings.structured_output,
-        prompt_versions=prompting.versions(prompt_names),
+        prompt_versions=prompting.versions(
+            batch.prompts + compose.PROMPTS + (summarize.HEADLINE_PROMPTS if reports else [])),
         replayed_from=options.replay.name if options.replay else None,
+        started=started, max_cost_usd=options.max_cost_usd,
     )
     with stage("compose"):
-        briefing = await compose.compose(batch, corpus, date=options.date, completion=metered, run=run,
-                                         max_reasks=options.max_reasks, registry=registry)
-    m = briefing.methodology
-    methodology = compose.methodology(briefing.summaries, metered.usage, run, wall_s=time.perf_counter() - started,
-                                      composed_by=m.composed_by, note=m.compose_note)
-    if metered.refused:
-        methodology = methodology.model_copy(update={"budget_note": (
-            f"the budget of ${options.max_cost_usd:.4f} stopped {metered.refused} call(s); "
-            "the articles they were for are listed as not summarized")})
-    return briefing.model_copy(update={"methodology": methodology, "other_reports": reports,
-                                       "clustering": f"{len(corpus.articles)} articles in {len(stories.stories)} "
-                                                     f"stories ({stories.method})"}), metered
+        briefing = await compose.compose(
+            batch, corpus, date=options.date, completion=metered, run=run, max_reasks=options.max_reasks,
+            registry=registry, other_reports=reports,
+            clustering=f"{len(corpus.articles)} articles in {len(stories.stories)} stories ({stories.method})")
+    return briefing, metered
 
 
 def _with_story(failed: FailedArticle, story_ids: list[str], articles: dict[str, Article]) -> FailedArticle:

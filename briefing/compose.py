@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from .models import (
     BriefingDraft,
     Corpus,
     Methodology,
+    OtherReport,
     Section,
     Source,
     SummaryBatch,
@@ -44,6 +46,8 @@ class RunFacts:
     structured_output: str
     prompt_versions: dict[str, str]
     replayed_from: str | None = None
+    started: float | None = None  # time.perf_counter() when the run began: the methodology's wall time
+    max_cost_usd: float | None = None  # the budget, named when it stopped calls
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,10 @@ def draft_problems(draft: BriefingDraft, batch: SummaryBatch) -> list[str]:
 
 
 async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, completion: MeteredCompletion,
-                  run: RunFacts, max_reasks: int = 2, registry: Registry | None = None) -> Briefing:
+                  run: RunFacts, max_reasks: int = 2, registry: Registry | None = None,
+                  other_reports: Sequence[OtherReport] = (), clustering: str | None = None) -> Briefing:
+    """The briefing: the model's frame (title, bottom line, sections), else a plain one, and the
+    methodology, made once, after the last call of the run."""
     articles = {a.id: a for a in corpus.articles}
     items = [_Item(articles[s.article_id], s) for s in batch.summaries]
     note: str | None = None
@@ -109,13 +116,17 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
         articles=corpus.articles,
         input_problems=corpus.problems,
         unregistered_names=unregistered(batch.summaries, registry),
-        methodology=methodology(batch.summaries, completion.usage, run, wall_s=0.0,
-                                composed_by="model" if draft is not None else "fallback", note=note),
+        other_reports=list(other_reports),
+        clustering=clustering,
+        methodology=methodology(batch.summaries, completion.usage, run,
+                                wall_s=time.perf_counter() - run.started if run.started is not None else 0.0,
+                                composed_by="model" if draft is not None else "fallback", note=note,
+                                refused=completion.refused),
     )
 
 
 def methodology(summaries: Sequence[ArticleSummary], usage: Usage, run: RunFacts, *, wall_s: float,
-                composed_by: str, note: str | None) -> Methodology:
+                composed_by: str, note: str | None, refused: int = 0) -> Methodology:
     claims = [c for s in summaries for c in s.claims]
     priced = usage.calls > 0 and usage.unpriced_calls == 0
     if usage.calls == 0:
@@ -143,6 +154,8 @@ def methodology(summaries: Sequence[ArticleSummary], usage: Usage, run: RunFacts
         claims_unverified=sum(c.status == "unverified" for c in claims),
         replayed_from=run.replayed_from,
         cache_hits=usage.cache_hits,
+        budget_note=(f"the budget of ${run.max_cost_usd or 0:.4f} stopped {refused} call(s); "
+                     "the articles they were for are listed as not summarized") if refused else None,
     )
 
 

@@ -391,6 +391,7 @@ class SummaryBatch(Model):
     summaries: list[ArticleSummary]
     failed: list[FailedArticle] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
+    prompts: list[str] = Field(default_factory=list, description="The prompt templates its requests were made from.")
 
 
 class BlufPoint(Model):

@@ -91,7 +91,9 @@ async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
     results = [by_id[item.article.id] for item in plan.items]  # plan order, whatever the packing
     summaries = [r for r in results if isinstance(r, ArticleSummary)]
     failed = [r for r in results if isinstance(r, FailedArticle)]
-    return SummaryBatch(summaries=summaries, failed=failed, usage=completion.usage)
+    prompts = PROMPTS + (PACK_PROMPTS if any(len(g) > 1 for g in groups) else []) \
+        + (MERGE_PROMPTS if any(len(item.chunks) > 1 for item in plan.items) else [])
+    return SummaryBatch(summaries=summaries, failed=failed, usage=completion.usage, prompts=prompts)
 
 
 def packs(items: list[ChunkedArticle], max_articles: int, max_bytes: int) -> list[list[ChunkedArticle]]:
