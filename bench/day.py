@@ -136,11 +136,11 @@ def main() -> int:
         print(api.generate([args.day], settings, options).manifest.model_dump_json())
         return 0
     if args.story_texts:
-        from briefing.cluster import cluster, story_article
+        from briefing.cluster import cluster, story_text
 
         corpus = api.read_inputs([args.day])
         by_id = {a.id: a for a in corpus.articles}
-        args.story_texts.write_text(json.dumps([story_article(st, by_id).text for st in cluster(corpus).stories],
+        args.story_texts.write_text(json.dumps([story_text(st, by_id) for st in cluster(corpus).stories],
                                                ensure_ascii=False), encoding="utf-8")
         return 0
     sim = Sim(args.port, args.latency, args.per_token)

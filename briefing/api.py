@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import cassette, compose, prompting, render, summarize
 from .chunk import chunk_corpus
-from .cluster import cluster, load_watchlist, story_article
+from .cluster import cluster, load_watchlist, story_view
 from .deliver import write_outputs
 from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
@@ -154,7 +154,7 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
         stories = cluster(corpus, watchlist)
         top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
         below = stories.stories[len(top):]
-        views = Corpus(articles=[story_article(s, articles) for s in top])
+        views = Corpus(articles=[story_view(s, articles) for s in top])
     with stage("chunk"):
         plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
                             count_tokens=count)

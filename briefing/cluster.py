@@ -20,7 +20,7 @@ from pathlib import Path
 from .arabic import fold
 from .chunk import sentences
 from .errors import UsageError
-from .models import Article, Corpus, Story, StoryPlan, StorySentence
+from .models import Article, Corpus, Provenance, Story, StoryPlan, StorySentence, StoryView, text_id
 from .tomlfile import read_toml
 
 NUM_PERM = 64
@@ -123,14 +123,26 @@ def _hits(folded: str, members: list[Article], watchlist: Sequence[WatchTopic]) 
 
 def story_text(story: Story, articles: dict[str, Article]) -> str:
     """What the model reads: the lead article, then each sentence another outlet adds."""
-    lead = articles[story.lead_id].text
-    if not story.extra:
-        return lead
-    added = [articles[s.article_id].text[s.start:s.end].strip() for s in story.extra]
-    return lead.rstrip() + "\n\n" + "\n".join(added)
+    return story_view(story, articles).text
 
 
-def story_article(story: Story, articles: dict[str, Article]) -> Article:
-    """A view of the story as one article (the lead's metadata, the story's text) for the prompts."""
+def story_view(story: Story, articles: dict[str, Article]) -> StoryView:
+    """The story as the model reads it: the lead's text and metadata, then each added sentence;
+    an id of its own (the hash of that text) and the provenance of every piece."""
     lead = articles[story.lead_id]
-    return lead if not story.extra else lead.model_copy(update={"text": story_text(story, articles)})
+    if not story.extra:
+        return StoryView(**lead.model_dump(), story_id=lead.id,
+                         provenance=[Provenance(start=0, end=len(lead.text), article_id=lead.id, source_start=0)])
+    text = lead.text.rstrip()
+    provenance = [Provenance(start=0, end=len(text), article_id=lead.id, source_start=0)]
+    text += "\n\n"
+    for n, s in enumerate(story.extra):
+        raw = articles[s.article_id].text[s.start:s.end]
+        piece = raw.strip()
+        if n:
+            text += "\n"
+        provenance.append(Provenance(start=len(text), end=len(text) + len(piece), article_id=s.article_id,
+                                     source_start=s.start + len(raw) - len(raw.lstrip())))
+        text += piece
+    return StoryView(**{**lead.model_dump(), "id": text_id(text), "text": text}, story_id=lead.id,
+                     provenance=provenance)

@@ -81,6 +81,32 @@ class StorySentence(Model):
     end: int
 
 
+def text_id(text: str) -> str:
+    """An id is the first 16 hex digits of the SHA-256 of its text: other text, other id."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Provenance(Model):
+    """Where a piece of a story view's text comes from."""
+
+    start: int = Field(description="Offset of the piece in the view's text.")
+    end: int
+    article_id: str = Field(description="The article the piece was taken from.")
+    source_start: int = Field(description="Offset of the piece in that article's text.")
+
+
+class StoryView(Article):
+    """What the model reads for one story: its lead article's text, then each sentence other
+    outlets add. Its ``id`` is the hash of this text, as for any article (equal to the lead's
+    when nothing was added); ``story_id`` is the lead's, which its summary and claims belong to;
+    ``provenance`` maps every piece of the text back to the article it came from."""
+
+    story_id: str
+    provenance: list[Provenance] = Field(default_factory=list)
+
+
 class Story(Model):
     """One development as reported by one or more outlets (syndicated copies grouped)."""
 
@@ -122,7 +148,7 @@ class Chunk(Model):
 
 
 class ChunkedArticle(Model):
-    article: Article
+    article: StoryView | Article
     chunks: list[Chunk]
 
 

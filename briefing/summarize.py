@@ -37,6 +37,7 @@ from .models import (
     OtherReport,
     PackDraft,
     Place,
+    StoryView,
     SummaryBatch,
 )
 from .registry import Registry
@@ -88,7 +89,7 @@ async def summarize(plan: ChunkPlan, completion: MeteredCompletion,
     groups = packs(plan.items, opts.pack_articles, opts.pack_bytes)
     nested = await asyncio.gather(*(packed(g) if len(g) > 1 else solo(g[0]) for g in groups))
     by_id = {r.article_id: r for rs in nested for r in rs}
-    results = [by_id[item.article.id] for item in plan.items]  # plan order, whatever the packing
+    results = [by_id[story_id(item)] for item in plan.items]  # plan order, whatever the packing
     summaries = [r for r in results if isinstance(r, ArticleSummary)]
     failed = [r for r in results if isinstance(r, FailedArticle)]
     prompts = PROMPTS + (PACK_PROMPTS if any(len(g) > 1 for g in groups) else []) \
@@ -153,7 +154,7 @@ async def _pack(items: list[ChunkedArticle], completion: MeteredCompletion, opts
         # article; a provider or budget failure is not (that would multiply calls that fail alike)
         if not isinstance(exc, OutputInvalidError | RefusedError):
             tick(len(items))
-            return [FailedArticle(article_id=i.article.id, origin=i.article.origin, reason=str(exc)) for i in items]
+            return [FailedArticle(article_id=story_id(i), origin=i.article.origin, reason=str(exc)) for i in items]
         draft = PackDraft.model_construct(articles=[])
     answered: dict[str, ArticleDraft] = {}
     for entry in draft.articles:
@@ -191,7 +192,7 @@ async def _one(item: ChunkedArticle, completion: MeteredCompletion, opts: Summar
     except UnreachableError:
         raise
     except BriefingError as exc:
-        return FailedArticle(article_id=item.article.id, origin=item.article.origin, reason=str(exc))
+        return FailedArticle(article_id=story_id(item), origin=item.article.origin, reason=str(exc))
     return to_summary(item, headline, summary, drafts)
 
 
@@ -236,9 +237,14 @@ def _names(items: list[ChunkedArticle], opts: SummarizeOptions) -> list[dict[str
     return out
 
 
+def story_id(item: ChunkedArticle) -> str:
+    """The story (its lead article) a summary belongs to: a story view's, or the article's own id."""
+    return item.article.story_id if isinstance(item.article, StoryView) else item.article.id
+
+
 def to_summary(item: ChunkedArticle, headline: str, summary: str, drafts: list[ArticleDraft]) -> ArticleSummary:
     """Merge chunk drafts into one summary, keeping every claim and its evidence, deduplicated."""
-    aid = item.article.id
+    aid = story_id(item)
     claims: list[Claim] = []
     seen_claims: set[str] = set()
     entities: dict[str, Entity] = {}

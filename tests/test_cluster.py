@@ -121,3 +121,25 @@ def test_corpus_day_clusters_near_duplicates() -> None:
     plan = cluster(corpus)
     grouped = sum(len(s.article_ids) for s in plan.stories if len(s.article_ids) > 1)
     assert 0.10 < grouped / len(corpus.articles) < 0.35  # the README of the corpus: roughly 17-23%
+
+
+def test_story_view_has_an_id_of_its_own_and_provenance_into_real_articles() -> None:
+    from briefing.cluster import story_view
+    from briefing.models import text_id
+
+    corpus = Corpus(articles=[
+        Article(id="a" * 16, text=WIRE + MORE + " وأكدت الوزارة أن العملية تمت دون إصابات في صفوف رجال الأمن.",
+                origin="okaz.json#1", source="okaz"),
+        Article(id="b" * 16, text=WIRE + MORE + EXTRA, origin="alriyadh.json#4", source="alriyadh"),
+    ])
+    (story,) = cluster(corpus).stories
+    articles = {a.id: a for a in corpus.articles}
+    view = story_view(story, articles)
+    assert view.id == text_id(view.text) != story.lead_id  # never the lead's id on other text
+    assert view.story_id == story.lead_id and view.text == story_text(story, articles)
+    for piece in view.provenance:  # every piece of the view's text, found back in its article
+        source = articles[piece.article_id].text
+        start = piece.source_start
+        assert source[start:start + piece.end - piece.start] == view.text[piece.start:piece.end]
+    single = story_view(cluster(Corpus(articles=[corpus.articles[1]])).stories[0], articles)
+    assert single.id == single.story_id == "b" * 16  # nothing added: the lead's own text and id
