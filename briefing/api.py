@@ -20,6 +20,7 @@ from pathlib import Path
 from . import cassette, compose, prompting, render, summarize
 from .chunk import chunk_corpus
 from .cluster import cluster, load_watchlist, story_view
+from .config import DEFAULTS, FORMATS
 from .deliver import write_outputs
 from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
@@ -31,18 +32,18 @@ from .registry import Registry
 from .slots import Slots
 from .verify import verify
 
-FORMATS = ("html", "pdf", "json")
+_RUN = DEFAULTS.run  # the defaults live in the settings model (config.py)
 
 
 @dataclass(frozen=True)
 class GenerateOptions:
     date: dt.date
     out_dir: Path
-    formats: tuple[str, ...] = FORMATS
-    max_chunk_tokens: int = 6000
-    concurrency: int = 4
-    pack_articles: int = 6  # short articles summarized together per call
-    max_reasks: int = 2
+    formats: tuple[str, ...] = _RUN.formats
+    max_chunk_tokens: int = _RUN.max_chunk_tokens
+    concurrency: int = _RUN.concurrency
+    pack_articles: int = _RUN.pack_articles  # short articles summarized together per call
+    max_reasks: int = _RUN.max_reasks
     ingest: IngestOptions = field(default_factory=IngestOptions)
     record: Path | None = None
     replay: Path | None = None

@@ -108,13 +108,14 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
          "formats": _formats(formats), "concurrency": concurrency, "pack_articles": pack_articles},
         os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
     settings = api.settings_from_cassette(replay) if replay else cfg.model_settings()
+    run = cfg.run
     options = api.GenerateOptions(
-        date=date, out_dir=out_dir, formats=api.check_formats(cfg.formats), max_chunk_tokens=cfg.max_chunk_tokens,
-        concurrency=cfg.concurrency, pack_articles=cfg.pack_articles, max_reasks=cfg.max_reasks, record=record,
+        date=date, out_dir=out_dir, formats=run.formats, max_chunk_tokens=run.max_chunk_tokens,
+        concurrency=run.concurrency, pack_articles=run.pack_articles, max_reasks=run.max_reasks, record=record,
         replay=replay,
-        registry=registry or cfg.registry, max_cost_usd=max_cost, max_stories=max_stories, watchlist=watchlist,
+        registry=registry or run.registry, max_cost_usd=max_cost, max_stories=max_stories, watchlist=watchlist,
         cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")
-    mailing = _mailing(email_group, config_file, options.formats) if email_group is not None else None
+    mailing = _mailing(email_group, cfg, options.formats) if email_group is not None else None
     corpus = api.read_inputs(inputs, options.ingest)
     for problem in corpus.problems:
         if problem.level == "error" or verbose or (not quiet and len(corpus.problems) <= 20):
@@ -253,11 +254,13 @@ def send(pdf: Path, to: tuple[str, ...], sender: str | None, json_path: Path | N
     _email_report(result)
 
 
-def _email_config(config_file: Path | None) -> Any:
-    from .config import find_config_file
-    from .mail import load_email_config
+def _email_config(config_file: Path | None, settings: Any = None) -> Any:
+    """The [email] settings (of ``settings`` when the command read them already)."""
+    from .config import load_config
+    from .mail import from_section
 
-    return load_email_config(find_config_file(config_file, os.environ, cwd=Path.cwd(), home=Path.home()))
+    cfg = settings or load_config({}, os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
+    return from_section(cfg.email, None if cfg.source == "defaults" else cfg.source)
 
 
 def _smtp(base: Any, flags: dict[str, Any], allow_no_tls: bool) -> Any:
@@ -267,10 +270,10 @@ def _smtp(base: Any, flags: dict[str, Any], allow_no_tls: bool) -> Any:
                                password=os.environ.get("BRIEFING_SMTP_PASSWORD") or None)
 
 
-def _mailing(group: str, config_file: Path | None, formats: tuple[str, ...]) -> Any:
+def _mailing(group: str, settings: Any, formats: tuple[str, ...]) -> Any:
     from .mail import plan_mailing
 
-    email = _email_config(config_file)
+    email = _email_config(None, settings)
     return plan_mailing(email, group or None, _smtp(email.smtp, {}, allow_no_tls=False), formats)
 
 

@@ -1,8 +1,9 @@
-"""Settings, read at the edge: CLI flags > ``BRIEFING_*`` environment > TOML file > defaults.
+"""Settings: one pydantic model holds every setting and its default, read once at the edge.
 
-The CLI passes in the flags, the environment mapping and the paths; library code never reads
-``os.environ`` itself. The TOML file is ``--config``, else ``$BRIEFING_CONFIG``, else
-``./briefing.toml``, else ``~/.config/briefing/config.toml``::
+CLI flags > ``BRIEFING_*`` environment > TOML file > the defaults below. The CLI passes in the
+flags, the environment mapping and the paths; library code never reads ``os.environ`` itself.
+The TOML file is ``--config``, else ``$BRIEFING_CONFIG``, else ``./briefing.toml``, else
+``~/.config/briefing/config.toml``::
 
     [model]
     name = "openai/gpt-4o-mini"       # any litellm model string
@@ -18,52 +19,116 @@ The CLI passes in the flags, the environment mapping and the paths; library code
     max_reasks = 2
     formats = ["html", "pdf", "json"]
 
-API keys are never read from this file: litellm reads each provider's usual variable
-(``OPENAI_API_KEY``, ``ANTHROPIC_API_KEY``, ...).
+    [email]
+    from = "desk@example.org"
+    default_group = "desk"
+    smtp_host = "smtp.example.org"    # smtp_port, tls = "starttls" | "ssl" | "none", ca_file, timeout_s
+    [email.groups]
+    desk = ["analyst@example.org"]
+
+A wrong value is refused with the key and the file it came from. API keys and SMTP
+credentials are never read from this file: litellm reads each provider's usual variable
+(``OPENAI_API_KEY``, ...), SMTP ones come from ``BRIEFING_SMTP_USER`` / ``BRIEFING_SMTP_PASSWORD``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import UsageError
 from .llm import ModelSettings
-from .providers import STRUCTURED_SETTINGS, StructuredSetting, choose_mode
+from .providers import StructuredSetting, choose_mode
 from .tomlfile import read_toml
 
-ENV = {
-    "model": "BRIEFING_MODEL",
-    "api_base": "BRIEFING_API_BASE",
-    "structured_output": "BRIEFING_STRUCTURED_OUTPUT",
-    "timeout_s": "BRIEFING_TIMEOUT",
+FORMATS = ("html", "pdf", "json")
+ENV = {  # environment variable -> (section, key)
+    "BRIEFING_MODEL": ("model", "name"),
+    "BRIEFING_API_BASE": ("model", "api_base"),
+    "BRIEFING_STRUCTURED_OUTPUT": ("model", "structured_output"),
+    "BRIEFING_TIMEOUT": ("model", "timeout_s"),
+}
+# flag name -> (section, key)
+FLAGS = {
+    "model": ("model", "name"), "api_base": ("model", "api_base"), "structured_output": ("model", "structured_output"),
+    "timeout_s": ("model", "timeout_s"), "max_output_tokens": ("model", "max_output_tokens"),
+    "concurrency": ("run", "concurrency"), "max_chunk_tokens": ("run", "max_chunk_tokens"),
+    "pack_articles": ("run", "pack_articles"), "max_reasks": ("run", "max_reasks"), "formats": ("run", "formats"),
+    "registry": ("run", "registry"),
 }
 
 
-@dataclass(frozen=True)
-class Config:
-    model: str | None = None
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class ModelSection(_Section):
+    name: str | None = Field(default=None, description="Any litellm model string, e.g. openai/gpt-4o-mini.")
     api_base: str | None = None
     structured_output: StructuredSetting = "auto"  # auto: chosen per provider (providers.choose_mode)
-    timeout_s: float = 120.0
-    max_output_tokens: int = 4096
-    concurrency: int = 4
-    max_chunk_tokens: int = 6000
-    pack_articles: int = 6
-    max_reasks: int = 2
-    formats: tuple[str, ...] = ("html", "pdf", "json")
+    timeout_s: float = Field(default=120.0, gt=0)
+    max_output_tokens: int = Field(default=4096, ge=16)
+
+
+class RunSection(_Section):
+    concurrency: int = Field(default=4, ge=1)
+    max_chunk_tokens: int = Field(default=6000, ge=200)
+    pack_articles: int = Field(default=6, ge=1)
+    max_reasks: int = Field(default=2, ge=0)
+    formats: tuple[str, ...] = FORMATS
     registry: Path | None = None
-    source: str = "defaults"
+
+    @field_validator("formats", mode="before")
+    @classmethod
+    def _formats(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [p.strip() for p in value.split(",") if p.strip()]
+        bad = [v for v in value if v not in FORMATS] if isinstance(value, list | tuple) else []
+        if bad or not value:
+            raise ValueError(f"unknown format(s) {', '.join(map(str, bad)) or '(none)'}; choose from "
+                             f"{', '.join(FORMATS)}")
+        return tuple(dict.fromkeys(value))
+
+
+class EmailSection(_Section):
+    sender: str | None = Field(default=None, alias="from")
+    default_group: str | None = None
+    groups: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    smtp_host: str = "localhost"
+    smtp_port: int | None = Field(default=None, ge=1, le=65535)
+    tls: Literal["starttls", "ssl", "none"] = "starttls"
+    ca_file: Path | None = None
+    timeout_s: float = Field(default=30.0, gt=0)
+
+    @field_validator("groups", mode="before")
+    @classmethod
+    def _groups(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+
+class Settings(_Section):
+    """Every setting, with its default."""
+
+    model: ModelSection = Field(default_factory=ModelSection)
+    run: RunSection = Field(default_factory=RunSection)
+    email: EmailSection = Field(default_factory=EmailSection)
+    source: str = Field(default="defaults", exclude=True, description="The config file read, or 'defaults'.")
 
     def model_settings(self) -> ModelSettings:
-        if not self.model:
+        if not self.model.name:
             raise UsageError(NO_MODEL)
-        return ModelSettings(model=self.model, api_base=self.api_base, timeout_s=self.timeout_s,
-                             structured_output=choose_mode(self.model, self.api_base, self.structured_output).mode,
-                             max_output_tokens=self.max_output_tokens)
+        return ModelSettings(model=self.model.name, api_base=self.model.api_base, timeout_s=self.model.timeout_s,
+                             structured_output=choose_mode(self.model.name, self.model.api_base,
+                                                           self.model.structured_output).mode,
+                             max_output_tokens=self.model.max_output_tokens)
 
+
+DEFAULTS = Settings()
 
 NO_MODEL = (
     "no model configured. Give one with --model (e.g. --model openai/gpt-4o-mini), "
@@ -89,63 +154,62 @@ def find_config_file(explicit: Path | None, environ: Mapping[str, str], cwd: Pat
     return None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    data = read_toml(path, "config")
-    flat: dict[str, Any] = {}
-    model = data.get("model", {})
-    if isinstance(model, str):
-        flat["model"] = model
-    elif isinstance(model, dict):
-        for key, value in model.items():
-            flat["model" if key == "name" else key] = value
-    run = data.get("run", {})
-    if isinstance(run, dict):
-        flat.update(run)
-    return flat
-
-
 def load_config(flags: Mapping[str, Any], environ: Mapping[str, str], *, config_file: Path | None,
-                cwd: Path, home: Path) -> Config:
-    """Merge the layers; ``flags`` holds only the options the user actually gave (None = not given)."""
-    values: dict[str, Any] = {}
+                cwd: Path, home: Path) -> Settings:
+    """Merge the layers once; ``flags`` holds only the options the user gave (None = not given)."""
     path = find_config_file(config_file, environ, cwd, home)
-    if path is not None:
-        values.update(_read_toml(path))
-    for key, var in ENV.items():
+    data: dict[str, Any] = read_toml(path, "config") if path is not None else {}
+    if isinstance(data.get("model"), str):  # model = "openai/gpt-4o-mini", a shorthand
+        data["model"] = {"name": data["model"]}
+    origin: dict[tuple[str, str], str] = {}  # where a value came from, when not the file
+    for var, (section, key) in ENV.items():
         if environ.get(var):
-            values[key] = environ[var]
-    values.update({k: v for k, v in flags.items() if v is not None})
-    known = set(Config.__dataclass_fields__) - {"source"}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise UsageError(f"unknown setting(s): {', '.join(unknown)}" + (f" in {path}" if path else ""))
+            _put(data, section, key, environ[var])
+            origin[(section, key)] = var
+    for flag, value in flags.items():
+        if value is None:
+            continue
+        if flag not in FLAGS:
+            raise UsageError(f"unknown setting {flag!r}")
+        section, key = FLAGS[flag]
+        _put(data, section, key, value)
+        origin[(section, key)] = f"--{flag.replace('_', '-')}"
+    return settings_from(data, str(path) if path else None, origin)
+
+
+def settings_from(data: Mapping[str, Any], source: str | None,
+                  origin: Mapping[tuple[str, str], str] | None = None) -> Settings:
+    """``Settings`` from a TOML-shaped mapping; errors name the key and where it came from."""
     try:
-        cfg = Config(
-            model=values.get("model") or None,
-            api_base=values.get("api_base") or None,
-            structured_output=values.get("structured_output", "auto"),
-            timeout_s=float(values.get("timeout_s", 120.0)),
-            max_output_tokens=int(values.get("max_output_tokens", 4096)),
-            concurrency=int(values.get("concurrency", 4)),
-            max_chunk_tokens=int(values.get("max_chunk_tokens", 6000)),
-            pack_articles=int(values.get("pack_articles", 6)),
-            max_reasks=int(values.get("max_reasks", 2)),
-            formats=_formats(values.get("formats", ("html", "pdf", "json"))),
-            registry=Path(values["registry"]) if values.get("registry") else None,
-            source=str(path) if path else "defaults",
-        )
-    except (TypeError, ValueError) as exc:
-        raise UsageError(f"invalid setting: {exc}") from None
-    if cfg.structured_output not in STRUCTURED_SETTINGS:
-        raise UsageError(f"structured_output must be one of {', '.join(STRUCTURED_SETTINGS)}")
-    if (cfg.concurrency < 1 or cfg.max_chunk_tokens < 200 or cfg.max_reasks < 0 or cfg.timeout_s <= 0
-            or cfg.pack_articles < 1):
-        raise UsageError("concurrency ≥ 1, max_chunk_tokens ≥ 200, pack_articles ≥ 1, max_reasks ≥ 0 and "
-                         "timeout_s > 0 are required")
-    return cfg
+        return Settings.model_validate({**data, "source": source or "defaults"})
+    except ValidationError as exc:
+        raise UsageError(_explain(exc, source, origin or {})) from None
 
 
-def _formats(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return tuple(p.strip() for p in value.split(",") if p.strip())
-    return tuple(str(v) for v in value)
+def _explain(exc: ValidationError, source: str | None, origin: Mapping[tuple[str, str], str]) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = [str(p) for p in err["loc"]]
+        section, key = (loc[0], ".".join(loc[1:])) if len(loc) > 1 else ("", loc[0] if loc else "")
+        where = origin.get((section, key.split(".")[0])) or (f"in {source}" if source else "")
+        name = f"[{section}] {key}" if section else key
+        if err["type"] == "extra_forbidden":
+            hint = " (credentials go in BRIEFING_SMTP_USER / BRIEFING_SMTP_PASSWORD)" \
+                if section == "email" and key in ("password", "user", "username") else ""
+            lines.append(f"unknown setting {name} {where}{hint}".rstrip())
+        elif err["type"] == "literal_error":
+            choices = str(err.get("ctx", {}).get("expected", "")).replace("'", "").replace(" or ", ", ")
+            message = f"must be one of {choices}, not {err.get('input')!r}"
+            lines.append(f"invalid setting {name} {where}: {message}".replace("  ", " "))
+        else:
+            message = str(err["msg"]).removeprefix("Value error, ")
+            lines.append(f"invalid setting {name} {where}: {message}".replace("  ", " "))
+    return "; ".join(lines)
+
+
+def _put(data: dict[str, Any], section: str, key: str, value: Any) -> None:
+    table = data.get(section)
+    if not isinstance(table, dict):
+        table = {}
+        data[section] = table
+    table[key] = value

@@ -1,6 +1,6 @@
 """Email: the briefing PDF, with its bottom line in the body, to a list of recipients over SMTP.
 
-    config = email_config(toml_table, source)                 # [email] of the config file
+    config = email_config(toml_table, source)                 # [email] of the config file (config.EmailSection)
     message = build_message(briefing, pdf, sender=..., recipients=[...], sent_at=...)
     report = send_message(message, SmtpSettings(host=..., username=..., password=...))
     write_eml(message, path)                                  # --dry-run
@@ -42,11 +42,14 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .deliver import output_name, write_atomic
 from .errors import InputError, SendError, UsageError
 from .models import Briefing, Claim
+
+if TYPE_CHECKING:
+    from .config import EmailSection
 
 TlsMode = Literal["starttls", "ssl", "none"]
 TLS_MODES: tuple[str, ...] = get_args(TlsMode)
@@ -185,50 +188,28 @@ class EmailConfig:
         return self.recipients([chosen])
 
 
-_EMAIL_KEYS = {"from", "default_group", "groups", "smtp_host", "smtp_port", "tls", "ca_file", "timeout_s"}
-
-
 def email_config(table: Any, source: str) -> EmailConfig:
-    """Parse the ``[email]`` table of a config file (``None``: not there)."""
+    """The ``[email]`` table of a config file (``None``: not there), validated by the settings
+    model (``config.EmailSection``), then its addresses and groups checked."""
+    from .config import settings_from
+
     if table is None:
         return EmailConfig(source=source)
     if not isinstance(table, dict):
         raise UsageError(f"[email] in {source} must be a table")
-    unknown = sorted(set(table) - _EMAIL_KEYS)
-    if unknown:
-        raise UsageError(f"unknown setting(s) under [email] in {source}: {', '.join(unknown)}"
-                         + (" (credentials go in BRIEFING_SMTP_USER / BRIEFING_SMTP_PASSWORD)"
-                            if {"password", "user", "username"} & set(unknown) else ""))
-    groups: dict[str, tuple[str, ...]] = {}
-    raw_groups = table.get("groups", {})
-    if not isinstance(raw_groups, dict):
-        raise UsageError(f"[email.groups] in {source} must be a table of name = [addresses]")
-    for name, members in raw_groups.items():
-        if isinstance(members, str):
-            members = [members]
-        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
-            raise UsageError(f"[email.groups] {name} in {source}: a list of addresses is expected")
-        groups[name] = tuple(validate_address(m, f"[email.groups] {name}:") for m in members)
-    sender = table.get("from")
-    if sender is not None and not isinstance(sender, str):
-        raise UsageError(f"[email] from in {source} must be an address in quotes")
-    tls = table.get("tls", "starttls")
-    if tls not in TLS_MODES:
-        raise UsageError(f"[email] tls in {source} must be one of {', '.join(TLS_MODES)}")
-    try:
-        smtp = SmtpSettings(
-            host=str(table.get("smtp_host", "localhost")),
-            port=int(table["smtp_port"]) if table.get("smtp_port") is not None else None,
-            tls=tls, ca_file=Path(table["ca_file"]) if table.get("ca_file") else None,
-            timeout_s=float(table.get("timeout_s", 30.0)))
-    except (TypeError, ValueError) as exc:
-        raise UsageError(f"invalid setting under [email] in {source}: {exc}") from None
-    default_group = table.get("default_group")
-    if default_group is not None and default_group not in groups:
-        raise UsageError(f"[email] default_group {default_group!r} in {source} is not in [email.groups]")
+    return from_section(settings_from({"email": table}, source).email, source)
+
+
+def from_section(section: EmailSection, source: str | None) -> EmailConfig:
+    groups = {name: tuple(validate_address(m, f"[email.groups] {name}:") for m in members)
+              for name, members in section.groups.items()}
+    if section.default_group is not None and section.default_group not in groups:
+        raise UsageError(f"[email] default_group {section.default_group!r} in {source} is not in [email.groups]")
+    smtp = SmtpSettings(host=section.smtp_host, port=section.smtp_port, tls=section.tls, ca_file=section.ca_file,
+                        timeout_s=section.timeout_s)
     return EmailConfig(
-        sender=validate_address(sender, "[email] from") if isinstance(sender, str) else None,
-        groups=groups, default_group=default_group, smtp=smtp, source=source)
+        sender=validate_address(section.sender, "[email] from") if section.sender else None,
+        groups=groups, default_group=section.default_group, smtp=smtp, source=source)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -508,15 +489,6 @@ def send_message(message: EmailMessage, settings: SmtpSettings) -> SendReport:
 
 # ---------------------------------------------------------------------------------------------
 # one briefing -> one email
-
-
-def load_email_config(path: Path | None) -> EmailConfig:
-    """The ``[email]`` table of the config file at ``path`` (found by ``config.find_config_file``)."""
-    if path is None:
-        return EmailConfig()
-    from .tomlfile import read_toml
-
-    return email_config(read_toml(path, "config").get("email"), str(path))
 
 
 def briefing_json_for(pdf_path: Path) -> Path:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from . import prompting, structured
 from .arabic import fold
+from .config import DEFAULTS
 from .errors import BriefingError, OutputInvalidError, RefusedError, UnreachableError
 from .llm import MeteredCompletion
 from .models import (
@@ -53,14 +54,14 @@ MERGE_PROMPTS = ["merge.system.j2", "merge.user.j2"]
 
 @dataclass(frozen=True)
 class SummarizeOptions:
-    max_reasks: int = 2
-    concurrency: int = 4
+    max_reasks: int = DEFAULTS.run.max_reasks
+    concurrency: int = DEFAULTS.run.concurrency
     # re-ask a draft whose quotes are not in its article or whose details they do not support
     # (``verify.draft_problems``); what is still wrong after the re-asks, verify marks
     check_drafts: bool = True
     registry: Registry | None = None  # its entries found in an article go into that article's prompt
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total) after each article
-    pack_articles: int = 6  # at most this many short articles per call; 1: one call per article
+    pack_articles: int = DEFAULTS.run.pack_articles  # at most this many short articles per call; 1: one each
     pack_bytes: int = PACK_BYTES
     gate: Slots | None = None  # shared with other stages' calls; else one of `concurrency` slots
 

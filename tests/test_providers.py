@@ -39,7 +39,7 @@ def test_explicit_setting_wins() -> None:
 def test_config_resolves_auto(tmp_path: Path) -> None:
     local = {"model": "openai/gemma-3-270m", "api_base": "http://127.0.0.1:8080/v1"}
     cfg = load_config(local, {}, config_file=None, cwd=tmp_path, home=tmp_path)
-    assert cfg.structured_output == "auto" and cfg.model_settings().structured_output == "json_object"
+    assert cfg.model.structured_output == "auto" and cfg.model_settings().structured_output == "json_object"
     cfg = load_config(local, {"BRIEFING_STRUCTURED_OUTPUT": "prompt"}, config_file=None, cwd=tmp_path, home=tmp_path)
     assert cfg.model_settings().structured_output == "prompt"
     cfg = load_config({"model": "openai/gpt-4o-mini"}, {}, config_file=None, cwd=tmp_path, home=tmp_path)
