@@ -6,6 +6,7 @@
     ├── LLMError                  1  the model could not be reached or kept failing
     │   ├── CassetteMissError     1  --replay: no recorded answer matches a request
     │   ├── RefusedError          1  the model refused, or answered with no content
+    │   ├── BudgetExceeded        1  a paid call would pass --max-cost: not made
     │   └── UnreachableError      1  nothing listens there, no such host, no key or a rejected one:
     │                                not retried, and it stops the whole run
     ├── OutputInvalidError        1  the model's answer failed validation after every re-ask
@@ -42,7 +43,11 @@ class InputError(BriefingError):
 
 
 class LLMError(BriefingError):
-    pass
+    """``attempts``: requests that went on the wire for this call (transport retries included)."""
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.attempts = attempts
 
 
 class CassetteMissError(LLMError):
@@ -51,6 +56,13 @@ class CassetteMissError(LLMError):
 
 class RefusedError(LLMError):
     """The model answered without usable content: a refusal, a content filter, no choices."""
+
+
+class BudgetExceeded(LLMError):
+    """A paid call would start past ``--max-cost``; it is not made."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, attempts=0)
 
 
 class UnreachableError(LLMError):

@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import Any, Literal, Protocol
 from urllib.parse import urlparse
 
-from .errors import CassetteMissError, LLMError, RefusedError, UnreachableError
+from .errors import BudgetExceeded, CassetteMissError, LLMError, RefusedError, UnreachableError
 from .models import Usage
 
 StructuredMode = Literal["json_schema", "json_object", "prompt"]
@@ -69,10 +69,6 @@ class Completion(Protocol):
     def __call__(self, request: LLMRequest) -> Awaitable[LLMResponse]: ...
 
 
-class BudgetExceeded(LLMError):
-    """A paid call would start past ``--max-cost``; it is not made."""
-
-
 class CacheLike(Protocol):
     def get(self, key: str) -> LLMResponse | None: ...
     def put(self, key: str, purpose: str, response: LLMResponse) -> None: ...
@@ -111,7 +107,7 @@ class MeteredCompletion:
         try:
             response = await self.inner(request)
         except LLMError as exc:
-            attempts = getattr(exc, "attempts", 1)
+            attempts = exc.attempts
             self.usage = self.usage.add(Usage(calls=attempts, retries=max(0, attempts - 1)))
             raise
         self.usage = self.usage.add(
@@ -437,13 +433,13 @@ class LiteLLMCompletion:
                 )
             else:
                 error = LLMError(scrub(self._describe(exc, attempts), self.settings.api_key))
-            error.attempts = attempts  # type: ignore[attr-defined]
+            error.attempts = attempts
             raise error from None
         self.reached = True
         try:
             parsed = self._parse(response)
         except LLMError as exc:
-            exc.attempts = attempts  # type: ignore[attr-defined]
+            exc.attempts = attempts
             raise
         return LLMResponse(parsed.content, parsed.input_tokens, parsed.output_tokens, parsed.cost_usd, attempts)
 
