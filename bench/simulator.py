@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefing.testing.server import OpenAIServer, Reply, schema_name
+from tests.support.server import OpenAIServer, Reply, schema_name
 
 _ARTICLE = re.compile(r"<<<ARTICLE (\w+)>>>\n(.*?)\n<<<END ARTICLE \1>>>", re.S)
 _SENTENCE = re.compile(r"[^.!?؟\n]{40,300}[.!?؟]")

@@ -32,6 +32,10 @@ from .registry import Registry
 from .slots import Slots
 from .verify import verify
 
+__all__ = ["FORMATS", "GenerateOptions", "GenerateResult", "VerifyReport", "build_briefing", "check_formats",
+           "email_briefing", "email_file", "generate", "load_briefing", "read_inputs", "render_file",
+           "settings_from_cassette", "verify_briefing"]
+
 _RUN = DEFAULTS.run  # the defaults live in the settings model (config.py)
 
 

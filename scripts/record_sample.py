@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from briefing.testing.server import OpenAIServer, reference_responder
+from tests.support.server import OpenAIServer, reference_responder
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,7 @@
 
     python scripts/record_test_cassettes.py
 
-What answers is briefing.testing.server on 127.0.0.1 (scripted, not a model); see
+What answers is tests.support.server on 127.0.0.1 (scripted, not a model); see
 tests/cassettes/README.md.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from briefing import api
 from briefing.llm import ModelSettings
-from briefing.testing.server import OpenAIServer, Reply, chat_completion, reference_responder, schema_name
+from tests.support.server import OpenAIServer, Reply, chat_completion, reference_responder, schema_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -14,7 +14,7 @@ import pytest
 os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
 
 from briefing.llm import LLMRequest, LLMResponse, MeteredCompletion
-from briefing.testing.reference import reference_answer
+from tests.support.reference import reference_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from briefing.cli import cli
 from briefing.ingest import IngestOptions, ingest
-from briefing.testing.echo import extractive_responder
-from briefing.testing.server import OpenAIServer
+from tests.support.echo import extractive_responder
+from tests.support.server import OpenAIServer
 
 AR = "أعلن الجيش العراقي اليوم تحرير مدينة القائم.\nوقالت مصادر عسكرية إن القوات تقدمت 10 كيلومترات."
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing import api
 from briefing.llm import ModelSettings
-from briefing.testing.server import OpenAIServer, reference_responder
+from tests.support.server import OpenAIServer, reference_responder
 
 from .conftest import SEEDS
 

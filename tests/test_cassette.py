@@ -10,7 +10,7 @@ import yaml
 
 from briefing import api
 from briefing.llm import ModelSettings
-from briefing.testing.server import OpenAIServer, reference_responder
+from tests.support.server import OpenAIServer, reference_responder
 
 from .conftest import SEEDS
 

@@ -24,9 +24,9 @@ from typing import Any
 import pytest
 
 from briefing import deliver
-from briefing.testing.echo import extractive_responder
-from briefing.testing.faults import request_digest
-from briefing.testing.server import OpenAIServer, Reply
+from tests.support.echo import extractive_responder
+from tests.support.faults import request_digest
+from tests.support.server import OpenAIServer, Reply
 
 from .conftest import ROOT
 

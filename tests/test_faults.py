@@ -1,6 +1,6 @@
 """Faults on the wire, through litellm and HTTP against the fault-injection server.
 
-Every fault kind of ``briefing.testing.faults``, persistent for one article, and seeded random
+Every fault kind of ``tests.support.faults``, persistent for one article, and seeded random
 mixes over all of them: the run finishes, every article is summarized or listed under "Not
 summarized" with its reason, the result says partial, requests on the wire are bounded by
 ``(1 + retries) x calls`` and counted in the manifest, Retry-After is honoured and the client
@@ -24,9 +24,9 @@ from markupsafe import escape
 from briefing import api
 from briefing.cli import cli
 from briefing.llm import LiteLLMCompletion, LLMRequest, LLMResponse, ModelSettings
-from briefing.testing.echo import extractive_responder
-from briefing.testing.faults import FAULT_KINDS, TRANSIENT, FaultScript, always, article_id, first, random_mix
-from briefing.testing.server import OpenAIServer
+from tests.support.echo import extractive_responder
+from tests.support.faults import FAULT_KINDS, TRANSIENT, FaultScript, always, article_id, first, random_mix
+from tests.support.server import OpenAIServer
 
 DATE = dt.date(2017, 11, 4)
 RETRIES = 2

@@ -28,9 +28,9 @@ from briefing import api, render
 from briefing.cli import cli
 from briefing.llm import ModelSettings
 from briefing.models import Briefing
-from briefing.testing.echo import articles_in, extractive_draft, first_sentence
-from briefing.testing.faults import article_id
-from briefing.testing.server import OpenAIServer, Reply, chat_completion, schema_name
+from tests.support.echo import articles_in, extractive_draft, first_sentence
+from tests.support.faults import article_id
+from tests.support.server import OpenAIServer, Reply, chat_completion, schema_name
 
 SECRET = "sk-test-SECRET1234567890abcdef"
 PASSWD = "root:x:0:0"

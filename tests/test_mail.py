@@ -496,7 +496,7 @@ def test_partial_briefing_says_so_in_the_first_line(pdf: Path) -> None:
 
 def test_no_summary_at_all_is_a_failure_and_is_not_emailed(smtp_server: Server, certs: dict[str, Path],
                                                            tmp_path: Path) -> None:
-    from briefing.testing.server import OpenAIServer, Reply
+    from tests.support.server import OpenAIServer, Reply
 
     config = tmp_path / "briefing.toml"
     config.write_text(f"""

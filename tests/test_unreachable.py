@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from briefing.cli import cli
 from briefing.llm import ModelSettings, unreachable
-from briefing.testing.server import OpenAIServer, Reply
+from tests.support.server import OpenAIServer, Reply
 
 from .conftest import SEEDS
 

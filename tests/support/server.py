@@ -9,7 +9,7 @@ It is the project's own test server: it answers ``POST /v1/chat/completions`` wi
 
 Run it by hand::
 
-    python -m briefing.testing.server --responses seeds/reference-responses.yaml --port 18080
+    python -m tests.support.server --responses seeds/reference-responses.yaml --port 18080
 """
 
 from __future__ import annotations
