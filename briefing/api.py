@@ -25,11 +25,12 @@ from .deliver import write_outputs
 from .errors import InputError, UsageError
 from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
-from .mail import EmailResult, SmtpSettings
+from .mail import EmailResult
 from .mail import email_briefing as email_briefing
 from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport
 from .registry import Registry
 from .slots import Slots
+from .smtp import SmtpSettings
 from .verify import verify
 
 __all__ = ["FORMATS", "GenerateOptions", "GenerateResult", "VerifyReport", "build_briefing", "check_formats",

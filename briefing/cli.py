@@ -257,7 +257,7 @@ def send(pdf: Path, to: tuple[str, ...], sender: str | None, json_path: Path | N
 def _email_config(config_file: Path | None, settings: Any = None) -> Any:
     """The [email] settings (of ``settings`` when the command read them already)."""
     from .config import load_config
-    from .mail import from_section
+    from .message import from_section
 
     cfg = settings or load_config({}, os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
     return from_section(cfg.email, None if cfg.source == "defaults" else cfg.source)

@@ -114,10 +114,11 @@ def bidi(value: object) -> Markup:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def environment(autoescape: bool = True) -> jinja2.Environment:
+    """The templates' environment (``autoescape=False`` for plain-text templates only)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
-        autoescape=True,
+        autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -424,7 +425,7 @@ def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool
         },
     }
     try:
-        env = _environment()
+        env = environment()
         css = env.get_template("briefing.css").render(context)
         script, script_hash = _script()
         csp = (f"default-src 'none'; script-src {script_hash}; style-src {_csp_hash(css)}; img-src data:; "

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import html
 import shutil
 import socket
 import ssl
@@ -22,19 +21,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from markupsafe import escape
 
 from briefing.cli import cli
 from briefing.errors import SendError, UsageError
-from briefing.mail import (
-    SmtpSettings,
-    _scrub,
-    build_message,
-    email_config,
-    subject,
-    validate_address,
-    validate_recipients,
-)
+from briefing.message import build_message, email_config, subject, validate_address, validate_recipients
 from briefing.models import Briefing
+from briefing.smtp import SmtpSettings, _scrub
 
 from .conftest import SEEDS
 
@@ -215,12 +208,12 @@ def test_message_arrives_with_identical_pdf_and_arabic(pdf: Path, smtp_server: S
     text = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     page = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
     assert "الموجز اليومي — 15 صفر 1439 هـ" in text and "الموجز اليومي — 15 صفر 1439 هـ" in page
-    assert briefing.title in text and html.escape(briefing.title) in page
+    assert briefing.title in text and str(escape(briefing.title)) in page
     claims = {c.id: c for c in briefing.claims()}
     for point in briefing.bluf:
-        assert point.text_en in text and html.escape(point.text_en) in page
+        assert point.text_en in text and str(escape(point.text_en)) in page
         quote = claims[point.claim_ids[0]].evidence[0].quote_ar
-        assert quote in text and html.escape(quote) in page  # the Arabic evidence, intact
+        assert quote in text and str(escape(quote)) in page  # the Arabic evidence, intact
     assert '<blockquote dir="rtl" lang="ar"' in page
     assert pdf.read_bytes() == pdf_bytes
     print(f"\nemail: {len(got.data):,} bytes on the wire for a {len(pdf_bytes):,}-byte PDF; "
