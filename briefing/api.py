@@ -244,8 +244,7 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     if options.progress:
         options.progress("render", 0, 1)
     with stage("render"):
-        registry = Registry.load(options.registry) if options.registry is not None else None  # the map's places
-        rendered = render.render(briefing, formats, registry=registry)
+        rendered = render.render(briefing, formats)
     if options.progress:
         options.progress("render", 1, 1)
     with stage("deliver"):

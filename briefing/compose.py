@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import prompting, structured
 from .errors import BriefingError
+from .facets import facets
 from .llm import MeteredCompletion
 from .models import (
     Article,
@@ -32,7 +33,7 @@ from .models import (
     UnregisteredName,
     Usage,
 )
-from .registry import Registry
+from .registry import Registry, packaged
 from .verify import verify_bluf
 
 PROMPTS = ["compose.system.j2", "compose.user.j2"]
@@ -117,6 +118,7 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
         input_problems=corpus.problems,
         unregistered_names=unregistered(batch.summaries, registry),
         other_reports=list(other_reports),
+        facets=facets(batch.summaries, registry or packaged()),
         clustering=clustering,
         methodology=methodology(batch.summaries, completion.usage, run,
                                 wall_s=time.perf_counter() - run.started if run.started is not None else 0.0,

@@ -492,6 +492,18 @@ class Manifest(Model):
     wall_s: float
 
 
+class Facet(Model):
+    """A place or actor that claims name, for the review page's filters and the map."""
+
+    key: str = Field(description="p1, p2, ... for places, a1, ... for actors.")
+    kind: Literal["place", "actor"]
+    name: str = Field(description="Its registry name, else the model's English name.")
+    claim_ids: list[str] = Field(description="The claims that name it.")
+    registered: bool = False
+    lat: float | None = None
+    lon: float | None = None
+
+
 class Briefing(Model):
     """One dated English situation briefing built from Arabic articles."""
 
@@ -507,6 +519,7 @@ class Briefing(Model):
     input_problems: list[InputProblem]
     unregistered_names: list[UnregisteredName] = Field(default_factory=list)
     other_reports: list[OtherReport] = Field(default_factory=list, description="Stories below the cut.")
+    facets: list[Facet] = Field(default_factory=list, description="Places and actors the claims name.")
     clustering: str | None = Field(default=None, description="How articles were grouped into stories.")
     methodology: Methodology
 

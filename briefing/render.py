@@ -20,7 +20,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NoReturn
@@ -29,12 +29,10 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from briefing.arabic import fold
 from briefing.errors import RenderError
 from briefing.mapsvg import MapPlace, in_region, outlines, render_map
 from briefing.models import ArticleSummary, Briefing
 from briefing.pdf import print_pdf
-from briefing.registry import Entry, Registry, packaged
 from briefing.resources import templates_dir
 
 FORMATS = ("html", "pdf", "json")
@@ -238,67 +236,7 @@ def _paragraphs(text: str, spans: list[tuple[int, int, str]]) -> list[list[Piece
     return paragraphs
 
 
-_CLITIC = "(?:^| )(?:[وبلفك]|وال|بال|لل)?"
-_NON_WORD = re.compile(r"[^\w\u0640]+")
-
-
-def _folded_words(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
-
-
-def _mentions(variants_ar: Iterable[str], variants_en: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for every form of a name: folded Arabic words (with a clitic), English words."""
-    alts = [_CLITIC + re.escape(v) + "(?= |$)" for v in {_folded_words(a) for a in variants_ar} if v]
-    alts += [r"(?<![\w-])" + re.escape(v.lower()) + r"(?![\w-])" for v in {e.strip() for e in variants_en} if v]
-    return re.compile("|".join(alts)) if alts else None
-
-
-def _facets(briefing: Briefing, registry: Registry, kinds: set[str] | None,
-            prefix: str) -> tuple[list[tuple[str, str, int]], dict[str, list[str]], dict[str, Entry | None]]:
-    """Places (``kinds`` None) or actors: filter options, claim id -> keys, name -> registry entry."""
-    names: dict[str, tuple[set[str], set[str], Entry | None]] = {}
-    per_summary: dict[str, set[str]] = {}
-    for summary in briefing.summaries:
-        items: list[tuple[str, str]] = (
-            [(p.name_ar, p.name_en) for p in summary.places] if kinds is None
-            else [(e.name_ar, e.name_en) for e in summary.entities if e.kind in kinds]
-        )
-        for name_ar, name_en in items:
-            entry = registry.by_english(name_en) or registry.by_arabic(name_ar)
-            if entry is not None and (entry.kind == "place") != (kinds is None):
-                entry = None
-            canonical = entry.english if entry is not None else name_en.strip()
-            if not canonical:
-                continue
-            ar, en, _ = names.setdefault(canonical, (set(), set(), entry))
-            ar.add(name_ar)
-            en.add(name_en)
-            if entry is not None:
-                ar.update(entry.arabic)
-                en.update(entry.english_forms)
-            per_summary.setdefault(summary.article_id, set()).add(canonical)
-    ordered = sorted(names, key=str.casefold)
-    keys = {name: f"{prefix}{n}" for n, name in enumerate(ordered, start=1)}
-    patterns = {name: _mentions(ar, en) for name, (ar, en, _) in names.items()}
-    tagged: dict[str, list[str]] = {}
-    counts = dict.fromkeys(ordered, 0)
-    for summary in briefing.summaries:
-        candidates = sorted(per_summary.get(summary.article_id, ()), key=str.casefold)
-        for claim in summary.claims:
-            arabic = _folded_words(" ".join(ev.quote_ar for ev in claim.evidence))
-            english = f"{claim.text_en} {claim.attributed_to}".lower()
-            hits = []
-            for name in candidates:
-                pattern = patterns[name]
-                if pattern is not None and (pattern.search(arabic) or pattern.search(english)):
-                    hits.append(name)
-                    counts[name] += 1
-            tagged[claim.id] = [keys[h] for h in hits]
-    options = [(keys[name], name, counts[name]) for name in ordered if counts[name]]
-    return options, tagged, {name: names[name][2] for name in ordered}
-
-
-def _review(briefing: Briefing, registry: Registry, include_originals: bool) -> _Review:
+def _review(briefing: Briefing, include_originals: bool) -> _Review:
     review = _Review()
     texts = {a.id: a.text for a in briefing.articles}
     spans: dict[str, list[tuple[int, int, str]]] = {}
@@ -321,22 +259,24 @@ def _review(briefing: Briefing, registry: Registry, include_originals: bool) -> 
     if include_originals:
         review.originals = {a.id: _paragraphs(a.text, spans.get(a.id, [])) for a in briefing.articles}
 
-    review.places, review.claim_places, entries = _facets(briefing, registry, None, "p")
-    review.actors, review.claim_actors, _ = _facets(
-        briefing, registry, {"person", "organization", "armed_group", "government", "other"}, "a")
+    for facet in briefing.facets:  # computed in compose, stored in the JSON
+        options = review.places if facet.kind == "place" else review.actors
+        by_claim = review.claim_places if facet.kind == "place" else review.claim_actors
+        options.append((facet.key, facet.name, len(facet.claim_ids)))
+        for claim_id in facet.claim_ids:
+            by_claim.setdefault(claim_id, []).append(facet.key)
     countries = set(outlines())
     dots: list[MapPlace] = []
     shaded: list[str] = []
-    for key, name, count in review.places:
-        entry = entries.get(name)
-        if entry is not None and entry.english in countries:
-            shaded.append(entry.english)
-        elif entry is None or entry.lat is None or entry.lon is None:
-            review.unmapped.append(f"{name} (no coordinates)")
-        elif not in_region(entry.lon, entry.lat):
-            review.unmapped.append(f"{name} (outside the map)")
+    for facet in (f for f in briefing.facets if f.kind == "place"):
+        if facet.registered and facet.name in countries:
+            shaded.append(facet.name)
+        elif facet.lat is None or facet.lon is None:
+            review.unmapped.append(f"{facet.name} (no coordinates)")
+        elif not in_region(facet.lon, facet.lat):
+            review.unmapped.append(f"{facet.name} (outside the map)")
         else:
-            dots.append(MapPlace(name, entry.lat, entry.lon, count, key))
+            dots.append(MapPlace(facet.name, facet.lat, facet.lon, len(facet.claim_ids), facet.key))
     review.map_svg = render_map(dots, shaded)
     return review
 
@@ -391,12 +331,11 @@ def _contents(briefing: Briefing, sections: list[_SectionView], include_original
     return out
 
 
-def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool = True,
-                registry: Registry | None = None) -> str:
+def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool = True) -> str:
     """The briefing as one self-contained HTML document: the emailed text, and the review page.
 
     ``include_originals`` embeds the original articles with the evidence highlighted; ``toc`` adds
-    the table of contents; ``registry`` gives the map its coordinates (default: the packaged one).
+    the table of contents. The map and the filters come from the briefing's facets (compose).
     """
     sections = _sections(briefing)
     claim_labels: dict[str, str] = {}
@@ -405,7 +344,7 @@ def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool
             claim_labels[claim.id] = f"{n}.{k}"
     claims = briefing.claims()
     date_text = long_date(briefing.date)
-    review = _review(briefing, registry if registry is not None else packaged(), include_originals)
+    review = _review(briefing, include_originals)
     context: dict[str, Any] = {
         "briefing": briefing,
         "sections": sections,
@@ -484,7 +423,7 @@ def _looks_long(briefing: Briefing, include_originals: bool) -> bool:
     return chars >= (TOC_MIN_PAGES - 0.5) * _CHARS_PER_PAGE
 
 
-def render_briefing_pdf(briefing: Briefing, *, registry: Registry | None = None,
+def render_briefing_pdf(briefing: Briefing, *,
                         html: str | None = None) -> bytes:
     """The emailed PDF: the HTML printed, with a table of contents when it runs to ``TOC_MIN_PAGES``.
 
@@ -498,7 +437,7 @@ def render_briefing_pdf(briefing: Briefing, *, registry: Registry | None = None,
     def make(with_toc: bool) -> tuple[bytes, int]:
         if html is not None and originals and with_toc:
             return _write_pdf(html)
-        return _write_pdf(render_html(briefing, include_originals=originals, toc=with_toc, registry=registry))
+        return _write_pdf(render_html(briefing, include_originals=originals, toc=with_toc))
 
     pdf, pages = make(toc)
     if (pages >= TOC_MIN_PAGES) != toc:
@@ -511,18 +450,18 @@ def render_json(briefing: Briefing) -> str:
     return briefing.model_dump_json(indent=2) + "\n"
 
 
-def render(briefing: Briefing, formats: Collection[str], *, registry: Registry | None = None) -> dict[str, bytes]:
+def render(briefing: Briefing, formats: Collection[str]) -> dict[str, bytes]:
     """Each requested format (``html``, ``pdf``, ``json``) as bytes; the PDF is the HTML printed."""
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise RenderError(f"unknown output format(s): {', '.join(unknown)} (known: {', '.join(FORMATS)})")
     out: dict[str, bytes] = {}
     if "html" in formats or "pdf" in formats:
-        html = render_html(briefing, registry=registry)
+        html = render_html(briefing)
         if "html" in formats:
             out["html"] = html.encode("utf-8")
         if "pdf" in formats:
-            out["pdf"] = render_briefing_pdf(briefing, registry=registry, html=html)
+            out["pdf"] = render_briefing_pdf(briefing, html=html)
     if "json" in formats:
         out["json"] = render_json(briefing).encode("utf-8")
     return out

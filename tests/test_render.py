@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import RenderError
+from briefing.facets import facets
 from briefing.models import (
     Article,
     ArticleSummary,
@@ -30,6 +31,7 @@ from briefing.models import (
     Section,
     Source,
 )
+from briefing.registry import packaged
 from briefing.render import (
     bidi,
     css_string,
@@ -158,6 +160,7 @@ def make_briefing() -> Briefing:
             Section(heading="Other", summary_en="Unsummarized.", article_ids=[a3.id]),
         ],
         summaries=[s1, s2],
+        facets=facets([s1, s2], packaged()),  # as compose computes them
         failed=[FailedArticle(article_id=a3.id, origin=a3.origin, reason=FAILED_REASON)],
         sources=[source(a1), source(a2), source(a3)],
         articles=[a1, a2, a3],

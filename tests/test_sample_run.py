@@ -123,3 +123,12 @@ def test_progress_lines_when_not_a_tty_and_quiet_mode(tmp_path: Path) -> None:
     assert quiet.exit_code == 0 and "summarize:" not in quiet.output
     assert quiet.output.strip().splitlines() == [str(tmp_path / "briefing-2017-11-04.json"),
                                                  str(tmp_path / "briefing-2017-11-04.manifest.json")]
+
+
+def test_facets_are_in_the_json(sample_out: Path) -> None:
+    data = json.loads((sample_out / "briefing-2017-11-04.json").read_text(encoding="utf-8"))
+    claim_ids = {c["id"] for s in data["summaries"] for c in s["claims"]}
+    places = {f["name"]: f for f in data["facets"] if f["kind"] == "place"}
+    assert {"Al-Qaim", "Deir ez-Zor"} <= set(places) and places["Al-Qaim"]["lat"] is not None
+    assert any(f["kind"] == "actor" for f in data["facets"])
+    assert all(set(f["claim_ids"]) <= claim_ids and f["claim_ids"] for f in data["facets"])
