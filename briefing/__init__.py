@@ -4,7 +4,7 @@ The library API lives in ``briefing.api`` (``generate``, ``GenerateOptions``, ``
 ``render_file``, ``email_briefing``); settings in ``briefing.config``; the exceptions in
 ``briefing.errors``. The pipeline stages, called in order by ``api.generate``: ``ingest`` ->
 ``cluster`` -> ``chunk`` -> ``summarize`` -> ``verify`` -> ``compose`` -> ``render`` ->
-``deliver``. Importing this package is cheap: nothing heavy (litellm, WeasyPrint) is imported
+``files`` -> ``mail``. Importing this package is cheap: nothing heavy (litellm, WeasyPrint) is imported
 until it is used.
 """
 

@@ -21,8 +21,8 @@ from . import cassette, compose, prompting, render, summarize
 from .chunk import chunk_corpus
 from .cluster import cluster, load_watchlist, story_view
 from .config import DEFAULTS, FORMATS
-from .deliver import write_outputs
 from .errors import InputError, UsageError
+from .files import write_outputs
 from .ingest import IngestOptions, ingest
 from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
 from .mail import EmailResult
@@ -247,7 +247,7 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
         rendered = render.render(briefing, formats)
     if options.progress:
         options.progress("render", 1, 1)
-    with stage("deliver"):
+    with stage("write"):
         paths = write_outputs(rendered, options.out_dir, options.date)
     u = metered.usage
     manifest = Manifest(

@@ -198,7 +198,7 @@ def verify(briefing_json: Path, out_file: Path | None, registry: Path | None) ->
     Exits 0 when every claim is verified (with context or without), 4 otherwise.
     """
     from . import api
-    from .deliver import write_atomic
+    from .files import write_atomic
     from .render import render_json
 
     report = api.verify_briefing(api.load_briefing(briefing_json), registry)

@@ -25,8 +25,8 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .deliver import output_name, write_atomic
 from .errors import InputError, SendError, UsageError
+from .files import output_name, write_atomic
 from .models import Briefing, Claim
 from .smtp import SMTP_POLICY, SmtpSettings
 

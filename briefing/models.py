@@ -2,7 +2,7 @@
 
 files -> ``Corpus`` (ingest) -> ``ChunkPlan`` (chunk) -> ``SummaryBatch`` (summarize)
 -> ``SummaryBatch`` with located evidence (verify) -> ``Briefing`` (compose)
--> HTML / PDF / JSON (render) -> files (deliver).
+-> HTML / PDF / JSON (render) -> files (files) -> email (mail).
 
 Two families live here:
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from briefing import deliver
+from briefing import files
 from tests.support.echo import extractive_responder
 from tests.support.faults import request_digest
 from tests.support.server import OpenAIServer, Reply
@@ -119,7 +119,7 @@ def test_kill_9_mid_run_then_resume(tmp_path: Path) -> None:
 WRITER = textwrap.dedent("""
     import hashlib, sys
     from pathlib import Path
-    from briefing.deliver import write_atomic
+    from briefing.files import write_atomic
 
     target = Path(sys.argv[1])
     n = 0
@@ -151,8 +151,8 @@ def test_kill_9_while_writing_never_leaves_a_half_written_file(tmp_path: Path) -
     leftovers = sorted(tmp_path.glob(".briefing-2017-11-04.pdf.*.tmp"))
     assert len(leftovers) == 4 and {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")} == {target.name}
     # ... and the next delivery into the folder removes those older than a few minutes
-    old = time.time() - deliver.STALE_TMP_S - 1
+    old = time.time() - files.STALE_TMP_S - 1
     for p in leftovers[:3]:
         os.utime(p, (old, old))
-    deliver.write_outputs({"json": b"{}"}, tmp_path, dt.date(2017, 11, 4))
+    files.write_outputs({"json": b"{}"}, tmp_path, dt.date(2017, 11, 4))
     assert sorted(tmp_path.glob(".*.tmp")) == leftovers[3:]

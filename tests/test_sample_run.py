@@ -32,7 +32,7 @@ def test_sample_run_writes_three_files(sample_out: Path) -> None:
     manifest = json.loads((sample_out / "briefing-2017-11-04.manifest.json").read_text(encoding="utf-8"))
     assert (manifest["calls"], manifest["cache_hits"], manifest["articles"]) == (2, 0, 2)
     assert set(manifest["stage_wall_s"]) == {"ingest", "cluster", "client", "chunk", "summarize", "verify", "compose",
-                                             "render", "deliver"}
+                                             "render", "write"}
     assert (sample_out / "briefing-2017-11-04.pdf").read_bytes().startswith(b"%PDF")
 
 

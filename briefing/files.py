@@ -1,4 +1,4 @@
-"""Deliver: rendered outputs -> files in the output folder, written atomically.
+"""Files: rendered outputs -> files in the output folder, written atomically.
 
 File names are built from the date only (``briefing-YYYY-MM-DD.<format>``), never from content,
 so nothing can be written outside ``out_dir``. Each file is written to a temporary file in the
