@@ -49,6 +49,7 @@ class GenerateOptions:
     concurrency: int = _RUN.concurrency
     pack_articles: int = _RUN.pack_articles  # short articles summarized together per call
     max_reasks: int = _RUN.max_reasks
+    compose_stories: int = _RUN.compose_stories
     ingest: IngestOptions = field(default_factory=IngestOptions)
     record: Path | None = None
     replay: Path | None = None
@@ -192,7 +193,7 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     with stage("compose"):
         briefing = await compose.compose(
             batch, corpus, date=options.date, completion=metered, run=run, max_reasks=options.max_reasks,
-            registry=registry, other_reports=reports,
+            registry=registry, other_reports=reports, framed=options.compose_stories,
             clustering=f"{len(corpus.articles)} articles in {len(stories.stories)} stories ({stories.method})")
     return briefing, metered
 

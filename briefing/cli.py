@@ -111,7 +111,8 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
     run = cfg.run
     options = api.GenerateOptions(
         date=date, out_dir=out_dir, formats=run.formats, max_chunk_tokens=run.max_chunk_tokens,
-        concurrency=run.concurrency, pack_articles=run.pack_articles, max_reasks=run.max_reasks, record=record,
+        concurrency=run.concurrency, pack_articles=run.pack_articles, max_reasks=run.max_reasks,
+        compose_stories=run.compose_stories, record=record,
         replay=replay,
         registry=registry or run.registry, max_cost_usd=max_cost, max_stories=max_stories, watchlist=watchlist,
         cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")

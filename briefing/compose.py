@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import prompting, structured
+from .config import DEFAULTS
 from .errors import BriefingError
 from .facets import facets
 from .llm import MeteredCompletion
@@ -79,11 +80,19 @@ def draft_problems(draft: BriefingDraft, batch: SummaryBatch) -> list[str]:
 
 async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, completion: MeteredCompletion,
                   run: RunFacts, max_reasks: int = 2, registry: Registry | None = None,
-                  other_reports: Sequence[OtherReport] = (), clustering: str | None = None) -> Briefing:
+                  other_reports: Sequence[OtherReport] = (), clustering: str | None = None,
+                  framed: int = DEFAULTS.run.compose_stories) -> Briefing:
     """The briefing: the model's frame (title, bottom line, sections), else a plain one, and the
-    methodology, made once, after the last call of the run."""
+    methodology, made once, after the last call of the run.
+
+    The model frames the first ``framed`` stories (in rank order); the rest follow in a section
+    of their own. The frame's answer grows with every story it places (a day of 1,100 stories is
+    some 20,000 output tokens: minutes at a hosted model's speed), and a reader's bottom line
+    rests on the top stories anyway."""
     articles = {a.id: a for a in corpus.articles}
-    items = [_Item(articles[s.article_id], s) for s in batch.summaries]
+    every = [_Item(articles[s.article_id], s) for s in batch.summaries]
+    items, rest = every[:framed], every[framed:]
+    framed_batch = batch.model_copy(update={"summaries": [i.summary for i in items]})
     note: str | None = None
     draft: BriefingDraft | None = None
     if items:
@@ -93,7 +102,7 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
         ]
         try:
             draft = await structured.ask(completion, purpose="compose", messages=messages, model=BriefingDraft,
-                                         max_reasks=max_reasks, check=lambda d: draft_problems(d, batch))
+                                         max_reasks=max_reasks, check=lambda d: draft_problems(d, framed_batch))
         except BriefingError as exc:
             note = f"the model could not compose the briefing ({exc}); sections are one per article"
     else:
@@ -105,6 +114,9 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
                     for s in draft.sections]
     else:
         title, bluf, sections = _fallback(items)
+    if rest:
+        sections.append(Section(heading="More stories", summary_en=f"The stories ranked below the first {len(items)}, "
+                                "in rank order.", article_ids=[i.summary.article_id for i in rest]))
     bluf = verify_bluf(bluf, batch.summaries, articles, registry)
     return Briefing(
         date=date,

@@ -80,6 +80,8 @@ class RunSection(_Section):
     max_reasks: int = Field(default=2, ge=0)
     formats: tuple[str, ...] = FORMATS
     registry: Path | None = None
+    compose_stories: int = Field(default=60, ge=1, description="Stories the model frames (title, bottom line, "
+                                 "sections); the rest follow in rank order.")
 
     @field_validator("formats", mode="before")
     @classmethod

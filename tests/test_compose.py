@@ -73,3 +73,16 @@ def test_unregistered_names_that_pass_the_cross_script_check_come_as_registry_en
     assert not names["Tuesday Group"].checked and names["Tuesday Group"].registry_entry == ""
     entry = tomllib.loads(names["Diyarbakir"].registry_entry)["entry"][0]
     assert entry == {"english": "Diyarbakir", "kind": "place", "arabic": ["ديار بكر"]}
+
+
+def test_the_model_frames_the_top_stories_and_the_rest_follow(scripted: Make) -> None:
+    batch, corpus = _batch()
+    ids = [s.article_id for s in batch.summaries]
+    answer = {"title": "T", "bluf": [{"text_en": "B.", "claim_ids": [f"{ids[0]}-c1"]}],
+              "sections": [{"heading": "H", "summary_en": "S.", "article_ids": ids[:1]}]}
+    fake = scripted([answer])
+    briefing = asyncio.run(compose(batch, corpus, date=dt.date(2017, 11, 4), completion=fake, run=RUN, framed=1))
+    requests = fake.inner.requests  # type: ignore[attr-defined]
+    assert ids[0] in requests[0].messages[-1]["content"] and ids[1] not in requests[0].messages[-1]["content"]
+    assert fake.usage.reasks == 0  # the answer places the one story it was given: valid
+    assert [(s.heading, s.article_ids) for s in briefing.sections] == [("H", ids[:1]), ("More stories", ids[1:])]
