@@ -225,6 +225,7 @@ def main() -> int:
     print(f"{'day':<22}{args.day.name}")
     print(f"{'stages wall (s)':<22}{json.dumps(manifest.stage_wall_s)}")
     print(f"{'stages cpu (s)':<22}{json.dumps(manifest.stage_cpu_s)}")
+    print(f"{'stages peak rss (MB)':<22}{json.dumps(manifest.stage_peak_rss_mb)}")
     print(f"{'warm stages cpu (s)':<22}{json.dumps(warm_manifest['stage_cpu_s'])}")
     print(f"{'simulated call time':<22}{total_sim:.1f} s over {len(log)} calls; longest chain {chain:.1f} s; "
           f"compose {compose_s:.1f} s")

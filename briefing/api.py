@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import resource
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -99,11 +100,12 @@ def read_inputs(inputs: Sequence[str | Path], options: IngestOptions | None = No
 
 
 class _Stages:
-    """Wall and CPU seconds per stage (CPU: this process, every thread)."""
+    """Wall and CPU seconds per stage (CPU: this process, every thread), and the peak memory."""
 
     def __init__(self) -> None:
         self.wall: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
+        self.peak_rss_mb: dict[str, float] = {}
 
     @contextlib.contextmanager
     def __call__(self, name: str) -> Iterator[None]:
@@ -113,6 +115,7 @@ class _Stages:
         finally:
             self.wall[name] = round(self.wall.get(name, 0.0) + time.perf_counter() - start, 3)
             self.cpu[name] = round(self.cpu.get(name, 0.0) + time.process_time() - cpu, 3)
+            self.peak_rss_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _metered(settings: ModelSettings, options: GenerateOptions, completion: Completion | None) -> MeteredCompletion:
@@ -259,7 +262,7 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
         input_tokens=u.input_tokens, output_tokens=u.output_tokens,
         cost_usd=None if u.unpriced_calls else round(u.cost_usd, 6), unpriced_calls=u.unpriced_calls,
         cache_hits=u.cache_hits, budget_usd=options.max_cost_usd, refused_for_budget=metered.refused,
-        stage_wall_s=stage.wall, stage_cpu_s=stage.cpu, wall_s=round(time.perf_counter() - started, 3),
+        stage_wall_s=stage.wall, stage_cpu_s=stage.cpu, stage_peak_rss_mb=stage.peak_rss_mb, wall_s=round(time.perf_counter() - started, 3),
     )
     paths += write_outputs({"manifest.json": (manifest.model_dump_json(indent=2) + "\n").encode()},
                            options.out_dir, options.date)

@@ -489,6 +489,8 @@ class Manifest(Model):
     refused_for_budget: int
     stage_wall_s: dict[str, float]
     stage_cpu_s: dict[str, float] = Field(default_factory=dict, description="CPU seconds per stage.")
+    stage_peak_rss_mb: dict[str, float] = Field(
+        default_factory=dict, description="The process's peak resident memory at the end of each stage (MB).")
     wall_s: float
 
 
