@@ -262,7 +262,8 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
         input_tokens=u.input_tokens, output_tokens=u.output_tokens,
         cost_usd=None if u.unpriced_calls else round(u.cost_usd, 6), unpriced_calls=u.unpriced_calls,
         cache_hits=u.cache_hits, budget_usd=options.max_cost_usd, refused_for_budget=metered.refused,
-        stage_wall_s=stage.wall, stage_cpu_s=stage.cpu, stage_peak_rss_mb=stage.peak_rss_mb, wall_s=round(time.perf_counter() - started, 3),
+        stage_wall_s=stage.wall, stage_cpu_s=stage.cpu, stage_peak_rss_mb=stage.peak_rss_mb,
+        wall_s=round(time.perf_counter() - started, 3),
     )
     paths += write_outputs({"manifest.json": (manifest.model_dump_json(indent=2) + "\n").encode()},
                            options.out_dir, options.date)
