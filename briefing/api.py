@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import resource
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -157,14 +158,15 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     articles = {a.id: a for a in corpus.articles}
     watchlist = load_watchlist(options.watchlist) if options.watchlist else []
 
-    with stage("client"):  # the tokenizer (litellm's import): loaded once, before the stages that count
-        count = count_tokens or token_counter(settings.model)
-        count("نص")
     with stage("cluster"):
         stories = cluster(corpus, watchlist)
         top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
         below = stories.stories[len(top):]
         views = Corpus(articles=[story_view(s, articles) for s in top])
+        gc.collect()  # the MinHash index (about 100 MB on a day) is gone before litellm loads
+    with stage("client"):  # the tokenizer (litellm's import): loaded once, before the stages that count
+        count = count_tokens or token_counter(settings.model)
+        count("نص")
     with stage("chunk"):
         plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
                             count_tokens=count)
