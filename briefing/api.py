@@ -33,7 +33,7 @@ from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherRep
 from .registry import Registry
 from .slots import Slots
 from .smtp import SmtpSettings
-from .verify import verify
+from .verify import forget, verify
 
 __all__ = ["FORMATS", "GenerateOptions", "GenerateResult", "VerifyReport", "build_briefing", "check_formats",
            "email_briefing", "email_file", "generate", "load_briefing", "read_inputs", "render_file",
@@ -247,6 +247,8 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     with _traffic(settings, options):
         briefing, metered = asyncio.run(build_briefing(corpus, settings, options, completion=completion,
                                                        stages=stage))
+    forget()  # the checks' memo tables; their memory goes to rendering
+    gc.collect()
     if options.progress:
         options.progress("render", 0, 1)
     with stage("render"):

@@ -305,6 +305,16 @@ def verify_bluf(bluf: list[BlufPoint], summaries: list[ArticleSummary], articles
     return out
 
 
+def forget() -> None:
+    """Drop the checks' memo tables (the located texts, the guard's answers): once a briefing is
+    verified they only hold memory that rendering can use."""
+    from . import arabic, guard, numbers
+
+    arabic._normalized.cache_clear()
+    guard._check.cache_clear()
+    numbers.phrase_numbers.cache_clear()
+
+
 def verify(batch: SummaryBatch, articles: Mapping[str, Article], registry: Registry | None = None) -> SummaryBatch:
     reg = registry or packaged()
     return batch.model_copy(update={"summaries": [verify_one(s, articles, reg) for s in batch.summaries]})
