@@ -381,3 +381,17 @@ def test_pdf_does_not_fetch_local_files(tmp_path: Path, caplog: pytest.LogCaptur
         path.write_bytes(pdf)
         text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True)
         assert "root:" not in text.stdout and "TOPSECRET" not in text.stdout and "after" in text.stdout
+
+
+def test_checked_unregistered_names_are_ready_to_paste_once() -> None:
+    from briefing.models import UnregisteredName
+
+    entry = '[[entry]]\nenglish = "Diyarbakir"\nkind = "place"\narabic = ["ديار بكر"]\n'
+    names = [UnregisteredName(name_ar="ديار بكر", name_en="Diyarbakir", kind="place", article_ids=["x"], checked=True,
+                              registry_entry=entry),
+             UnregisteredName(name_ar="فلان", name_en="Someone", kind="person", article_ids=["x"])]
+    html = render_html(make_briefing().model_copy(update={"unregistered_names": names}))
+    section = html.split('id="unregistered-names"', 1)[1].split("</section>", 1)[0]
+    assert html.count('class="registry-entries"') == 1 and 'class="registry-entries"' in section
+    assert "english = &#34;Diyarbakir&#34;" in section or 'english = "Diyarbakir"' in section
+    assert "Someone" in section and "Someone" not in section.split('class="registry-entries"', 1)[1]
