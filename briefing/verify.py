@@ -109,18 +109,17 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     if any(_kind_of(p, registry) in substituted for p in todo):
         return problems, []
     candidates = _context_candidates(article, cited)
-    everywhere = _context_candidates(article, [(0, len(article.text))])
     chosen: list[tuple[str, int, int, bool]] = []
     for problem in todo:
-        own_speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en) \
-            and _names_same(problem.detail, attributed_to)
-        # an institution made the speaker ("the Houthis said") must be one in its context sentence;
-        # a person's name is specific enough on its own
-        speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en) \
-            and is_institution(problem.detail, registry)
+        is_speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en)
+        # the claim's own speaker may be named anywhere; an institution made the speaker ("the
+        # Houthis said") must be one in its context sentence; a person's name is specific enough
+        own_speaker = is_speaker and _names_same(problem.detail, attributed_to)
+        speaker = is_speaker and is_institution(problem.detail, registry)
         if any(_states(problem, text, article.published, registry, speaker) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
-        for candidate in everywhere if own_speaker else candidates:
+        pool = _context_candidates(article, [(0, len(article.text))]) if own_speaker else candidates
+        for candidate in pool:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker):
                 chosen.append(candidate)
                 break
