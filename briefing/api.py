@@ -52,6 +52,8 @@ class GenerateOptions:
     pack_articles: int = _RUN.pack_articles  # short articles summarized together per call
     max_reasks: int = _RUN.max_reasks
     compose_stories: int = _RUN.compose_stories
+    digest_pages: int = _RUN.digest_pages
+    digest_evidence: bool = _RUN.digest_evidence
     ingest: IngestOptions = field(default_factory=IngestOptions)
     record: Path | None = None
     replay: Path | None = None
@@ -252,7 +254,8 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     if options.progress:
         options.progress("render", 0, 1)
     with stage("render"):
-        rendered = render.render(briefing, formats)
+        rendered = render.render(briefing, formats, digest_evidence=options.digest_evidence,
+                                 digest_pages=options.digest_pages)
     if options.progress:
         options.progress("render", 1, 1)
     with stage("write"):

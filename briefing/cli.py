@@ -79,6 +79,9 @@ def cli() -> None:
               help="Extra transliteration registry TOML (adds to the packaged one).")
 @click.option("--max-cost", type=float, help="Budget in USD: no paid call starts past it.")
 @click.option("--max-stories", type=int, help="Full summaries for the top N stories; the rest as Other reports.")
+@click.option("--digest-pages", type=int, help="Pages the emailed digest (the PDF) aims at [config: run].")
+@click.option("--digest-evidence", is_flag=True, default=None,
+              help="Show each claim's Arabic evidence in the digest too (default: by reference).")
 @click.option("--watchlist", type=click.Path(dir_okay=False, path_type=Path),
               help="TOML of topics/places/actors (Arabic and English terms) that rank stories.")
 @click.option("--no-cache", is_flag=True, help="Do not use the response cache.")
@@ -96,7 +99,7 @@ def cli() -> None:
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
              structured_output: str | None, formats: str | None, concurrency: int | None, pack_articles: int | None,
              config_file: Path | None, registry: Path | None, max_cost: float | None, max_stories: int | None,
-             watchlist: Path | None, no_cache: bool,
+             watchlist: Path | None, digest_pages: int | None, digest_evidence: bool | None, no_cache: bool,
              cache_dir: Path | None, quiet: bool, verbose: bool, record: Path | None, replay: Path | None,
              email_group: str | None) -> None:
     """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
@@ -105,14 +108,16 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
 
     cfg = load_config(
         {"model": model, "api_base": api_base, "structured_output": structured_output,
-         "formats": _formats(formats), "concurrency": concurrency, "pack_articles": pack_articles},
+         "formats": _formats(formats), "concurrency": concurrency, "pack_articles": pack_articles,
+         "digest_pages": digest_pages, "digest_evidence": digest_evidence},
         os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
     settings = api.settings_from_cassette(replay) if replay else cfg.model_settings()
     run = cfg.run
     options = api.GenerateOptions(
         date=date, out_dir=out_dir, formats=run.formats, max_chunk_tokens=run.max_chunk_tokens,
         concurrency=run.concurrency, pack_articles=run.pack_articles, max_reasks=run.max_reasks,
-        compose_stories=run.compose_stories, record=record,
+        compose_stories=run.compose_stories, digest_pages=run.digest_pages, digest_evidence=run.digest_evidence,
+        record=record,
         replay=replay,
         registry=registry or run.registry, max_cost_usd=max_cost, max_stories=max_stories, watchlist=watchlist,
         cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")

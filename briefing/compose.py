@@ -131,6 +131,7 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
         unregistered_names=unregistered(batch.summaries, registry),
         other_reports=list(other_reports),
         facets=facets(batch.summaries, registry or packaged()),
+        digest_article_ids=[s.article_id for s in batch.summaries],  # rank order; render fits them to the pages
         clustering=clustering,
         methodology=methodology(batch.summaries, completion.usage, run,
                                 wall_s=time.perf_counter() - run.started if run.started is not None else 0.0,

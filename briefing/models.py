@@ -522,6 +522,8 @@ class Briefing(Model):
     unregistered_names: list[UnregisteredName] = Field(default_factory=list)
     other_reports: list[OtherReport] = Field(default_factory=list, description="Stories below the cut.")
     facets: list[Facet] = Field(default_factory=list, description="Places and actors the claims name.")
+    digest_article_ids: list[str] = Field(
+        default_factory=list, description="The stories shown in full in the digest (the emailed PDF), in rank order.")
     clustering: str | None = Field(default=None, description="How articles were grouped into stories.")
     methodology: Methodology
 

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from briefing.config import DEFAULTS
 from briefing.errors import RenderError
 from briefing.mapsvg import MapPlace, in_region, outlines, render_map
 from briefing.models import ArticleSummary, Briefing
@@ -331,6 +332,10 @@ def _contents(briefing: Briefing, sections: list[_SectionView], include_original
     return out
 
 
+DIGEST_PAGES = DEFAULTS.run.digest_pages  # A4 pages the emailed digest aims at
+DIGEST_LINES = 40  # one-line reports in the digest; the rest are counted
+
+
 def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool = True) -> str:
     """The briefing as one self-contained HTML document: the emailed text, and the review page.
 
@@ -425,7 +430,8 @@ def _looks_long(briefing: Briefing, include_originals: bool) -> bool:
 
 def render_briefing_pdf(briefing: Briefing, *,
                         html: str | None = None) -> bytes:
-    """The emailed PDF: the HTML printed, with a table of contents when it runs to ``TOC_MIN_PAGES``.
+    """The full briefing as a PDF (the emailed PDF is the digest): the HTML printed, with a table of
+    contents when it runs to ``TOC_MIN_PAGES``.
 
     A whole day's originals (megabytes of Arabic) stay in the HTML. ``html``, when given, is
     ``render_html(briefing)`` already made, reused when it is what the PDF needs. The length is
@@ -445,23 +451,93 @@ def render_briefing_pdf(briefing: Briefing, *,
     return pdf
 
 
+def render_digest_html(briefing: Briefing, *, evidence: bool = False, stories: int | None = None,
+                       lines_max: int = DIGEST_LINES) -> str:
+    """The digest, the edition that is emailed as the PDF: the bottom line, the top ``stories``
+    (default: the briefing's ``digest_article_ids``) with their claims and a status mark each, and
+    one line for each other report (at most ``lines_max``), grouped under the sections. Arabic
+    evidence only with ``evidence``; otherwise each claim names its number in the full briefing."""
+    sections = _sections(briefing)
+    labels: dict[str, str] = {}
+    for n, summary in enumerate((s for v in sections for s in v.summaries), start=1):
+        for k, claim in enumerate(summary.claims, start=1):
+            labels[claim.id] = f"{n}.{k}"
+    by_id = {s.article_id: s for s in briefing.summaries}
+    ids = [i for i in briefing.digest_article_ids if i in by_id] or [s.article_id for s in briefing.summaries]
+    top = [by_id[i] for i in ids[:stories if stories is not None else len(ids)]]
+    chosen = {s.article_id for s in top}
+    groups: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    for view in sections:
+        items = [(s.headline_en, s.outlets) for s in view.summaries if s.article_id not in chosen]
+        if items:
+            groups.append((view.heading, items))
+    if briefing.other_reports:
+        groups.append(("Below the cut", [(r.headline_en or r.headline_ar, r.outlets) for r in briefing.other_reports]))
+    lines: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    room = lines_max
+    for heading, items in groups:
+        if room <= 0:
+            break
+        lines.append((heading, items[:room]))
+        room -= len(items[:room])
+    total_lines = sum(len(items) for _, items in groups)
+    claims = [c for s in top for c in s.claims]
+    context: dict[str, Any] = {
+        "briefing": briefing, "top": top, "lines": lines, "more_lines": total_lines - (lines_max - max(room, 0)),
+        "evidence": evidence, "date_text": long_date(briefing.date),
+        "sources": {s.article_id: s for s in briefing.sources},
+        "story_count": len(briefing.summaries) + len(briefing.failed) + len(briefing.other_reports),
+        "partial": (f"PARTIAL: {len(briefing.failed)} of {len(briefing.failed) + len(briefing.summaries)} stories "
+                    "could not be summarized; see the full briefing") if briefing.failed else "",
+        "stats": {"claims": len(claims), "verified": sum(c.status == "verified" for c in claims),
+                  "supported": sum(c.status == "supported" for c in claims),
+                  "unverified": sum(c.status in ("unverified", "unchecked") for c in claims)},
+    }
+    try:
+        env = environment()
+        env.filters["label"] = lambda claim_id: labels.get(claim_id, "")
+        css = env.get_template("briefing.css").render({**context, "review": _Review(), "include_originals": False})
+        script, script_hash = _script()
+        csp = (f"default-src 'none'; script-src {script_hash}; style-src {_csp_hash(css)}; img-src data:; "
+               "base-uri 'none'; form-action 'none'")
+        return env.get_template("digest.html").render(context, css=Markup(css), script=script, csp=csp)
+    except jinja2.TemplateError as e:
+        raise RenderError(f"could not render the digest: {e}") from e
+
+
+def render_digest_pdf(briefing: Briefing, *, evidence: bool = False,
+                      pages: int | None = DIGEST_PAGES) -> tuple[bytes, list[str]]:
+    """The digest PDF within ``pages`` (None: no budget): when it runs longer, fewer top stories
+    (the rest become one line each), at most four layouts. Returns the PDF and the stories in it."""
+    ids = [i for i in briefing.digest_article_ids if briefing.summary(i) is not None] \
+        or [s.article_id for s in briefing.summaries]
+    count = len(ids)
+    for _ in range(4):
+        pdf, n_pages = _write_pdf(render_digest_html(briefing, evidence=evidence, stories=count))
+        if pages is None or n_pages <= pages or count <= 1:
+            break
+        count = max(1, min(count - 1, int(count * pages / n_pages)))
+    return pdf, ids[:count]
+
+
 def render_json(briefing: Briefing) -> str:
     """The briefing as indented JSON, Arabic left unescaped."""
     return briefing.model_dump_json(indent=2) + "\n"
 
 
-def render(briefing: Briefing, formats: Collection[str]) -> dict[str, bytes]:
-    """Each requested format (``html``, ``pdf``, ``json``) as bytes; the PDF is the HTML printed."""
+def render(briefing: Briefing, formats: Collection[str], *, digest_evidence: bool = False,
+           digest_pages: int | None = DIGEST_PAGES) -> dict[str, bytes]:
+    """Each requested format as bytes: ``html`` the full briefing (the analyst's review page),
+    ``pdf`` the digest (what is emailed), ``json`` everything, naming the stories in the digest."""
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise RenderError(f"unknown output format(s): {', '.join(unknown)} (known: {', '.join(FORMATS)})")
     out: dict[str, bytes] = {}
-    if "html" in formats or "pdf" in formats:
-        html = render_html(briefing)
-        if "html" in formats:
-            out["html"] = html.encode("utf-8")
-        if "pdf" in formats:
-            out["pdf"] = render_briefing_pdf(briefing, html=html)
+    if "html" in formats:
+        out["html"] = render_html(briefing).encode("utf-8")
+    if "pdf" in formats:
+        out["pdf"], kept = render_digest_pdf(briefing, evidence=digest_evidence, pages=digest_pages)
+        briefing = briefing.model_copy(update={"digest_article_ids": kept})
     if "json" in formats:
         out["json"] = render_json(briefing).encode("utf-8")
     return out

@@ -234,11 +234,14 @@ def _passwd() -> None:
 
 def test_pdf_embeds_no_local_file(run: Run) -> None:
     _passwd()
-    pdf = (run.out / "briefing-2017-11-04.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF") and PASSWD.encode() not in _pdf_text(pdf)
-    assert b"/EmbeddedFile" not in _pdf_text(pdf)
+    # the emailed digest, and the full briefing printed (the originals, with the reference, in it)
+    digest = (run.out / "briefing-2017-11-04.pdf").read_bytes()
+    full = render.render_briefing_pdf(run.result.briefing)
+    for pdf in (digest, full):
+        assert pdf.startswith(b"%PDF") and PASSWD.encode() not in _pdf_text(pdf)
+        assert b"/EmbeddedFile" not in _pdf_text(pdf)
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+        text = subprocess.run(["pdftotext", "-", "-"], input=full, capture_output=True, check=True).stdout
         assert PASSWD.encode() not in text and b"file:///etc/passwd" in text  # the reference shows as text
 
 

@@ -50,9 +50,55 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, An
     result = CliRunner().invoke(cli, ["generate", str(SEEDS), "--date", "2017-11-04", "--format", "pdf,json", "-q",
                                       "--replay", str(SEEDS / "sample-run.yaml"), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    pdf = out / "briefing-2017-11-04.pdf"
+    # the full briefing printed (the emailed PDF is the digest, tested below)
+    from briefing.api import load_briefing
+
+    data_path = out / "briefing-2017-11-04.json"
+    pdf = out / "briefing-2017-11-04-full.pdf"
+    pdf.write_bytes(render_briefing_pdf(load_briefing(data_path)))
     print(f"\nsample PDF: {pdf.stat().st_size:,} bytes, generated in {time.perf_counter() - start:.1f}s")
-    return pdf, json.loads((out / "briefing-2017-11-04.json").read_text(encoding="utf-8"))
+    return pdf, json.loads(data_path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample's emailed PDF, the digest: as it is by default, and with its Arabic evidence."""
+    out: dict[str, Path] = {}
+    for name, flags in (("plain", []), ("evidence", ["--digest-evidence"])):
+        folder = tmp_path_factory.mktemp(f"digest-{name}")
+        result = CliRunner().invoke(cli, ["generate", str(SEEDS), "--date", "2017-11-04", "--format", "pdf,json",
+                                          "-q", "--replay", str(SEEDS / "sample-run.yaml"), "--out", str(folder),
+                                          *flags])
+        assert result.exit_code == 0, result.output
+        out[name] = folder
+    return out
+
+
+def test_digest_is_short_with_a_mark_per_claim_and_its_evidence_by_reference(digest: dict[str, Path]) -> None:
+    folder = digest["plain"]
+    pdf = folder / "briefing-2017-11-04.pdf"
+    data = json.loads((folder / "briefing-2017-11-04.json").read_text(encoding="utf-8"))
+    assert _pages(pdf) <= 3  # the full briefing of the same two articles is 12 pages
+    text = _words(_pdftotext(pdf))
+    assert "bottom line up front" in text.lower() and "top stories" in text.lower() and _words(data["title"]) in text
+    claims = [c for s in data["summaries"] for c in s["claims"]]
+    assert text.count("VERIFIED") >= len(claims)  # a status mark for every claim
+    assert text.count("in the full briefing)") == len(claims)
+    assert data["digest_article_ids"] == [s["article_id"] for s in data["summaries"]]
+    arabic = [ev["quote_ar"] for c in claims for ev in c["evidence"]]
+    plain = _squash(_pdftotext(pdf))
+    assert not any(_squash(q) in plain for q in arabic)  # no Arabic evidence unless asked for
+
+
+def test_digest_with_evidence_has_every_model_quote_in_logical_order(digest: dict[str, Path]) -> None:
+    folder = digest["evidence"]
+    pdf = folder / "briefing-2017-11-04.pdf"
+    data = json.loads((folder / "briefing-2017-11-04.json").read_text(encoding="utf-8"))
+    quotes = [ev["quote_ar"] for s in data["summaries"] for c in s["claims"] for ev in c["evidence"]
+              if not ev["added_by_check"]]
+    text = _letters(_reading_order(pdf, {_squash(data["title"]), _squash("4 November 2017")}))
+    missing = [q for q in quotes if _letters(q) not in text]
+    assert not missing, f"{len(missing)} of {len(quotes)} quotes not found in logical order: {missing[:3]}"
 
 
 def _pages(pdf: Path) -> int:
