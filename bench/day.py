@@ -107,11 +107,18 @@ def naive(corpus: Any, model: str, max_tokens: int, avg_map_output: float) -> tu
     return calls, tokens
 
 
+def _stories(args: argparse.Namespace) -> dict[str, Any]:
+    """GenerateOptions' max_stories: --max-stories, None for --all-stories, else the default."""
+    if args.all_stories:
+        return {"max_stories": None}
+    return {"max_stories": args.max_stories} if args.max_stories else {}
+
+
 def run_day(path: Path, args: argparse.Namespace, sim: Sim, cache: Path, out: Path,
             formats: tuple[str, ...]) -> dict[str, Any]:
     settings = ModelSettings(model="openai/gpt-4o-mini", api_base=sim.base_url, timeout_s=120)
     options = api.GenerateOptions(date=args.date, out_dir=out, formats=formats, concurrency=args.concurrency,
-                                  cache_path=cache, max_stories=args.max_stories)
+                                  cache_path=cache, **_stories(args))
     cpu0, t0 = time.process_time(), time.perf_counter()
     result = api.generate([path], settings, options)
     return {"result": result, "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - cpu0}
@@ -124,7 +131,8 @@ def main() -> int:
     # a hosted model's structured output: a fixed 0.5 s per call plus 15 ms per output token
     parser.add_argument("--latency", type=float, default=0.5)
     parser.add_argument("--per-token", type=float, default=0.015)
-    parser.add_argument("--max-stories", type=int, default=None)
+    parser.add_argument("--max-stories", type=int, default=None, help="default: the product's default (20)")
+    parser.add_argument("--all-stories", action="store_true", help="full summaries for every story (as before)")
     parser.add_argument("--port", type=int, default=18090)
     parser.add_argument("--story-texts", type=Path, help=argparse.SUPPRESS)  # internal: write story texts, exit
     parser.add_argument("--warm-run", nargs=3, help=argparse.SUPPRESS)  # internal: CACHE OUT BASE_URL
@@ -135,7 +143,7 @@ def main() -> int:
         settings = ModelSettings(model="openai/gpt-4o-mini", api_base=base_url, timeout_s=120)
         options = api.GenerateOptions(date=args.date, out_dir=Path(out), formats=("json",),
                                       concurrency=args.concurrency, cache_path=Path(cache),
-                                      max_stories=args.max_stories)
+                                      **_stories(args))
         print(api.generate([args.day], settings, options).manifest.model_dump_json())
         return 0
     if args.story_texts:
@@ -160,6 +168,7 @@ def main() -> int:
         t0 = time.perf_counter()
         warm_run = subprocess.run([sys.executable, __file__, str(args.day), "--concurrency", str(args.concurrency),
                                    *(["--max-stories", str(args.max_stories)] if args.max_stories else []),
+                                   *(["--all-stories"] if args.all_stories else []),
                                    "--warm-run", str(work / "cache.sqlite"), str(work / "out-warm"), sim.base_url],
                                   capture_output=True, text=True, check=True)
         warm_wall = time.perf_counter() - t0

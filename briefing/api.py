@@ -60,7 +60,7 @@ class GenerateOptions:
     registry: Path | None = None  # a user registry file, on top of the packaged one
     cache_path: Path | None = None  # the response cache (SQLite); None: no cache
     max_cost_usd: float | None = None
-    max_stories: int | None = None  # full summaries for the top N stories; the rest as "Other reports"
+    max_stories: int | None = _RUN.max_stories  # full summaries for the top N; the rest as "Other reports"
     watchlist: Path | None = None
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total)
 

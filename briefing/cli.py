@@ -109,7 +109,7 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
     cfg = load_config(
         {"model": model, "api_base": api_base, "structured_output": structured_output,
          "formats": _formats(formats), "concurrency": concurrency, "pack_articles": pack_articles,
-         "digest_pages": digest_pages, "digest_evidence": digest_evidence},
+         "digest_pages": digest_pages, "digest_evidence": digest_evidence, "max_stories": max_stories},
         os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
     settings = api.settings_from_cassette(replay) if replay else cfg.model_settings()
     run = cfg.run
@@ -119,7 +119,7 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
         compose_stories=run.compose_stories, digest_pages=run.digest_pages, digest_evidence=run.digest_evidence,
         record=record,
         replay=replay,
-        registry=registry or run.registry, max_cost_usd=max_cost, max_stories=max_stories, watchlist=watchlist,
+        registry=registry or run.registry, max_cost_usd=max_cost, max_stories=run.max_stories, watchlist=watchlist,
         cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")
     mailing = _mailing(email_group, cfg, options.formats) if email_group is not None else None
     corpus = api.read_inputs(inputs, options.ingest)

@@ -57,7 +57,7 @@ FLAGS = {
     "timeout_s": ("model", "timeout_s"), "max_output_tokens": ("model", "max_output_tokens"),
     "concurrency": ("run", "concurrency"), "max_chunk_tokens": ("run", "max_chunk_tokens"),
     "pack_articles": ("run", "pack_articles"), "max_reasks": ("run", "max_reasks"), "formats": ("run", "formats"),
-    "registry": ("run", "registry"), "digest_pages": ("run", "digest_pages"),
+    "registry": ("run", "registry"), "digest_pages": ("run", "digest_pages"), "max_stories": ("run", "max_stories"),
     "digest_evidence": ("run", "digest_evidence"),
 }
 
@@ -83,6 +83,8 @@ class RunSection(_Section):
     registry: Path | None = None
     compose_stories: int = Field(default=60, ge=1, description="Stories the model frames (title, bottom line, "
                                  "sections); the rest follow in rank order.")
+    max_stories: int | None = Field(default=20, ge=1, description="Full summaries for the top N stories (None: "
+                                    "all); the rest get an English headline. See README: the digest.")
     digest_pages: int = Field(default=10, ge=1, description="A4 pages the emailed digest aims at.")
     digest_evidence: bool = Field(default=False, description="The digest shows each claim's Arabic evidence.")
 
