@@ -239,11 +239,12 @@ def verify(briefing_json: Path, out_file: Path | None, registry: Path | None) ->
 @click.option("--timeout", "timeout_s", type=float, help="Seconds per SMTP step [default 30].")
 @click.option("--dry-run", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.eml",
               help="Write the message to FILE.eml instead of sending it.")
+@click.option("--force", is_flag=True, help="Send a PDF over 10 MB anyway (many mail servers refuse it).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
 @_errors
 def send(pdf: Path, to: tuple[str, ...], sender: str | None, json_path: Path | None, smtp_host: str | None,
          smtp_port: int | None, tls: str | None, insecure_no_tls: bool, ca_file: Path | None,
-         timeout_s: float | None, dry_run: Path | None, config_file: Path | None) -> None:
+         timeout_s: float | None, dry_run: Path | None, force: bool, config_file: Path | None) -> None:
     """Email a briefing PDF, with its bottom line in the body.
 
     Credentials come only from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD. Exits 5 when the
@@ -256,7 +257,7 @@ def send(pdf: Path, to: tuple[str, ...], sender: str | None, json_path: Path | N
                               "timeout_s": timeout_s}, insecure_no_tls)
     result = api.email_file(pdf, json_path, sender=sender or email.sender,
                             recipients=email.recipients(to) if to else email.group(None), smtp=smtp,
-                            sent_at=dt.datetime.now(dt.UTC), dry_run=dry_run)
+                            sent_at=dt.datetime.now(dt.UTC), dry_run=dry_run, force=force)
     _email_report(result)
 
 

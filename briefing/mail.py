@@ -41,10 +41,14 @@ class EmailResult:
     eml: Path | None = None
 
 
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # most servers refuse 20-25 MB (base64 adds a third); many refuse 10
+
+
 def email_briefing(briefing: Briefing, pdf_path: Path, *, sender: str | None, recipients: Sequence[str],
                    smtp: SmtpSettings, sent_at: dt.datetime | None = None,
-                   dry_run: Path | None = None) -> EmailResult:
-    """Build the email for ``briefing`` with the PDF at ``pdf_path`` and send it (or write ``dry_run``)."""
+                   dry_run: Path | None = None, force: bool = False) -> EmailResult:
+    """Build the email for ``briefing`` with the PDF at ``pdf_path`` and send it (or write ``dry_run``).
+    A PDF over ``MAX_ATTACHMENT_BYTES`` is not sent unless ``force``."""
     if not sender:
         raise UsageError("no sender: give --from ADDRESS or `from` under [email] in the config file")
     check_pdf_date(pdf_path, briefing.date)
@@ -54,6 +58,10 @@ def email_briefing(briefing: Briefing, pdf_path: Path, *, sender: str | None, re
         pdf = pdf_path.read_bytes()
     except OSError as exc:
         raise InputError(f"{pdf_path}: cannot read the PDF ({exc.strerror or exc})") from None
+    if len(pdf) > MAX_ATTACHMENT_BYTES and not force:
+        raise SendError(f"not sent: {pdf_path} is {len(pdf) / 1024 / 1024:.1f} MB, over the "
+                        f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB that many mail servers accept (most refuse "
+                        "20-25 MB); send a shorter digest (--digest-pages) or use --force")
     message = build_message(briefing, pdf, sender=sender, recipients=recipients, sent_at=sent_at)
     to = [a.addr_spec for a in message["To"].addresses]
     if dry_run is not None:

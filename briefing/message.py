@@ -214,11 +214,16 @@ def _partial_line(briefing: Briefing) -> str:
             "and are missing from it (listed under 'Not summarized').")
 
 
-def _bodies(briefing: Briefing, points: list[_Point], pdf_name: str) -> tuple[str, str]:
+def size_text(n: int) -> str:
+    """``350 KB``, ``2.4 MB``: the attachment's size, as the message states it."""
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
+
+
+def _bodies(briefing: Briefing, points: list[_Point], pdf_name: str, pdf_size: str) -> tuple[str, str]:
     """The plain-text and the HTML body, from ``email.txt.j2`` and ``email.html.j2``."""
     from .render import environment
 
-    context = {"briefing": briefing, "points": points, "pdf_name": pdf_name, "title_en": TITLE_EN,
+    context = {"briefing": briefing, "points": points, "pdf_name": pdf_name, "pdf_size": pdf_size, "title_en": TITLE_EN,
                "title_ar": TITLE_AR, "hijri": hijri_date_ar(briefing.date), "partial": _partial_line(briefing),
                "counts": _counts(briefing)}
     text = environment(autoescape=False).get_template("email.txt.j2").render(context)
@@ -243,7 +248,7 @@ def build_message(briefing: Briefing, pdf: bytes, *, sender: str, recipients: Se
         msg["Date"] = format_datetime(sent_at if sent_at.tzinfo else sent_at.replace(tzinfo=dt.UTC))
     msg["Message-ID"] = make_msgid(idstring=f"briefing-{briefing.date.isoformat()}", domain=sender.split("@")[1])
     msg["Auto-Submitted"] = "auto-generated"
-    text, html = _bodies(briefing, points, pdf_name)
+    text, html = _bodies(briefing, points, pdf_name, size_text(len(pdf)))
     msg.set_content(text, subtype="plain", charset="utf-8")
     msg.add_alternative(html, subtype="html", charset="utf-8")
     msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)

@@ -510,3 +510,21 @@ desk = ["analyst@example.org"]
     assert result.exit_code == 1, result.output
     assert "no article could be summarized (2 failed); the briefing is not emailed" in result.output
     assert smtp_server.handler.received == []
+
+
+def test_the_message_states_the_attachment_and_refuses_one_over_10_mb(pdf: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import mail
+    from briefing.message import size_text
+
+    eml = tmp_path / "out.eml"
+    assert _send(pdf, None, "--dry-run", str(eml)).exit_code == 0
+    msg = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    text = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert f"Attached: the digest, {pdf.name} ({size_text(pdf.stat().st_size)})" in text
+    monkeypatch.setattr(mail, "MAX_ATTACHMENT_BYTES", pdf.stat().st_size - 1)  # as if it were over 10 MB
+    refused = _send(pdf, None, "--dry-run", str(tmp_path / "big.eml"))
+    assert refused.exit_code == 5 and "use --force" in refused.output and not (tmp_path / "big.eml").exists()
+    forced = _send(pdf, None, "--dry-run", str(tmp_path / "big.eml"), "--force")
+    assert forced.exit_code == 0 and (tmp_path / "big.eml").exists()
+    assert size_text(12 * 1024 * 1024) == "12.0 MB" and size_text(350 * 1024) == "350 KB"
