@@ -53,6 +53,7 @@ class GenerateOptions:
     max_reasks: int = _RUN.max_reasks
     compose_stories: int = _RUN.compose_stories
     digest_pages: int = _RUN.digest_pages
+    digest_stories: int = _RUN.digest_stories
     digest_evidence: bool = _RUN.digest_evidence
     ingest: IngestOptions = field(default_factory=IngestOptions)
     record: Path | None = None
@@ -201,6 +202,7 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
         briefing = await compose.compose(
             batch, corpus, date=options.date, completion=metered, run=run, max_reasks=options.max_reasks,
             registry=registry, other_reports=reports, framed=options.compose_stories,
+            digest_stories=options.digest_stories,
             clustering=f"{len(corpus.articles)} articles in {len(stories.stories)} stories ({stories.method})")
     return briefing, metered
 

@@ -117,6 +117,7 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
         date=date, out_dir=out_dir, formats=run.formats, max_chunk_tokens=run.max_chunk_tokens,
         concurrency=run.concurrency, pack_articles=run.pack_articles, max_reasks=run.max_reasks,
         compose_stories=run.compose_stories, digest_pages=run.digest_pages, digest_evidence=run.digest_evidence,
+        digest_stories=run.digest_stories,
         record=record,
         replay=replay,
         registry=registry or run.registry, max_cost_usd=max_cost, max_stories=run.max_stories, watchlist=watchlist,

@@ -81,7 +81,8 @@ def draft_problems(draft: BriefingDraft, batch: SummaryBatch) -> list[str]:
 async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, completion: MeteredCompletion,
                   run: RunFacts, max_reasks: int = 2, registry: Registry | None = None,
                   other_reports: Sequence[OtherReport] = (), clustering: str | None = None,
-                  framed: int = DEFAULTS.run.compose_stories) -> Briefing:
+                  framed: int = DEFAULTS.run.compose_stories,
+                  digest_stories: int = DEFAULTS.run.digest_stories) -> Briefing:
     """The briefing: the model's frame (title, bottom line, sections), else a plain one, and the
     methodology, made once, after the last call of the run.
 
@@ -131,7 +132,8 @@ async def compose(batch: SummaryBatch, corpus: Corpus, *, date: dt.date, complet
         unregistered_names=unregistered(batch.summaries, registry),
         other_reports=list(other_reports),
         facets=facets(batch.summaries, registry or packaged()),
-        digest_article_ids=[s.article_id for s in batch.summaries],  # rank order; render fits them to the pages
+        # rank order, at most `digest_stories`; render fits them to the digest's pages
+        digest_article_ids=[s.article_id for s in batch.summaries][:digest_stories],
         clustering=clustering,
         methodology=methodology(batch.summaries, completion.usage, run,
                                 wall_s=time.perf_counter() - run.started if run.started is not None else 0.0,

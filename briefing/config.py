@@ -86,6 +86,7 @@ class RunSection(_Section):
     max_stories: int | None = Field(default=20, ge=1, description="Full summaries for the top N stories (None: "
                                     "all); the rest get an English headline. See README: the digest.")
     digest_pages: int = Field(default=10, ge=1, description="A4 pages the emailed digest aims at.")
+    digest_stories: int = Field(default=20, ge=1, description="The most stories the digest shows in full.")
     digest_evidence: bool = Field(default=False, description="The digest shows each claim's Arabic evidence.")
 
     @field_validator("formats", mode="before")
