@@ -79,6 +79,8 @@ def test_digest_is_short_with_a_mark_per_claim_and_its_evidence_by_reference(dig
     pdf = folder / "briefing-2017-11-04.pdf"
     data = json.loads((folder / "briefing-2017-11-04.json").read_text(encoding="utf-8"))
     assert _pages(pdf) <= 3  # the full briefing of the same two articles is 12 pages
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert "(A4)" in info  # printed on A4
     text = _words(_pdftotext(pdf))
     assert "bottom line up front" in text.lower() and "top stories" in text.lower() and _words(data["title"]) in text
     claims = [c for s in data["summaries"] for c in s["claims"]]
