@@ -368,15 +368,19 @@ def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool
             "unchecked": sum(c.status == "unchecked" for c in claims),
         },
     }
+    return _page(environment(), "briefing.html", context, "the HTML briefing")
+
+
+def _page(env: jinja2.Environment, template: str, context: dict[str, Any], what: str) -> str:
+    """A self-contained page: its CSS inline, the review script, a CSP allowing just those two."""
     try:
-        env = environment()
         css = env.get_template("briefing.css").render(context)
         script, script_hash = _script()
         csp = (f"default-src 'none'; script-src {script_hash}; style-src {_csp_hash(css)}; img-src data:; "
                "base-uri 'none'; form-action 'none'")
-        return env.get_template("briefing.html").render(context, css=Markup(css), script=script, csp=csp)
+        return env.get_template(template).render(context, css=Markup(css), script=script, csp=csp)
     except jinja2.TemplateError as e:
-        raise RenderError(f"could not render the HTML briefing: {e}") from e
+        raise RenderError(f"could not render {what}: {e}") from e
 
 
 def refuse_url(url: str, headers: object = None) -> NoReturn:
@@ -493,16 +497,9 @@ def render_digest_html(briefing: Briefing, *, evidence: bool = False, stories: i
                   "supported": sum(c.status == "supported" for c in claims),
                   "unverified": sum(c.status in ("unverified", "unchecked") for c in claims)},
     }
-    try:
-        env = environment()
-        env.filters["label"] = lambda claim_id: labels.get(claim_id, "")
-        css = env.get_template("briefing.css").render({**context, "review": _Review(), "include_originals": False})
-        script, script_hash = _script()
-        csp = (f"default-src 'none'; script-src {script_hash}; style-src {_csp_hash(css)}; img-src data:; "
-               "base-uri 'none'; form-action 'none'")
-        return env.get_template("digest.html").render(context, css=Markup(css), script=script, csp=csp)
-    except jinja2.TemplateError as e:
-        raise RenderError(f"could not render the digest: {e}") from e
+    env = environment()
+    env.filters["label"] = lambda claim_id: labels.get(claim_id, "")
+    return _page(env, "digest.html", {**context, "review": _Review(), "include_originals": False}, "the digest")
 
 
 def render_digest_pdf(briefing: Briefing, *, evidence: bool = False,

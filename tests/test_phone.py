@@ -5,7 +5,6 @@ Chromium at 390 px wide. Headings, status marks and the bottom line are legible 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +16,9 @@ from briefing.cli import cli
 from briefing.message import build_message
 from briefing.render import render_digest_html
 
-from .conftest import ROOT, SEEDS
-from .test_review_page import ARGS, CHROMIUM
+from .conftest import ARTIFACTS, SEEDS
 
 pytestmark = pytest.mark.slow
-ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 
 
@@ -39,17 +36,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     body = out / "email.html"
     body.write_text(message.get_body(("html",)).get_content(), encoding="utf-8")  # type: ignore[union-attr]
     return {"digest": digest, "email": body}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (./dev test installs it)")
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 SIZES = """(selector) => Array.from(document.querySelectorAll(selector)).map(

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,34 +20,17 @@ from briefing.cli import cli
 from briefing.models import Briefing, Claim, Evidence
 from briefing.render import render_html, word_bounds
 
-from .conftest import ROOT, SEEDS
+from .conftest import ARTIFACTS, SEEDS
 from .test_render import make_briefing
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
-        "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-pings",
-        "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication"]
 INJECTED = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 
 
 def _squash(text: str) -> str:
     """Without whitespace: a span that crosses a paragraph is highlighted in two marks, minus the newline."""
     return "".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (./dev test installs it)")
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 class Page:
