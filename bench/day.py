@@ -7,7 +7,7 @@ output token (``--latency``, ``--per-token``).
 
 Prints a table, then (last line) one JSON object with: articles, stories, calls, input_tokens,
 output_tokens, naive_calls, naive_input_tokens, wall_s, bound_s, cpu_ms_per_article, warm_calls,
-warm_wall_s, peak_rss_mb, pdf_pages, pdf_s; then cold_cpu_ms_per_article, retries,
+warm_wall_s, peak_rss_mb, pdf_pages, pdf_s, pdf_pages_per_s; then cold_cpu_ms_per_article, retries,
 pdf_render_peak_rss_mb, pdf_render_s.
 
 * bound_s: the critical path: max(the summaries' and headlines' simulated call time /
@@ -21,7 +21,9 @@ pdf_render_peak_rss_mb, pdf_render_s.
 * cpu_ms_per_article: non-LLM CPU, i.e. the warm rerun's CPU in every stage but rendering and
   loading the LLM client (it does all the work but the model calls); cold_cpu_ms_per_article is
   the cold run's CPU without rendering, the LLM client's work included.
-* peak_rss_mb: this process (the cold run, PDF included); pdf_render_*: `briefing render` of the
+* peak_rss_mb: this process (the cold run, PDF included) or the child process that clustered the
+  day, whichever peaked higher; pdf_s: the digest's print (render_pdf stage: WeasyPrint is loaded
+  while the model is waited for); pdf_render_*: `briefing render` of the
   day's JSON to PDF alone, in its own process (/usr/bin/time).
 """
 
@@ -164,6 +166,7 @@ def main() -> int:
     try:
         cold = run_day(args.day, args, sim, work / "cache.sqlite", work / "out", ("html", "pdf", "json"))
         log = sim.dump()
+        (work / "calls.jsonl").write_text("".join(json.dumps(e) + "\n" for e in log), encoding="utf-8")
         # the warm rerun, as a user would run it: a new process (imports included) against the cache
         t0 = time.perf_counter()
         warm_run = subprocess.run([sys.executable, __file__, str(args.day), "--concurrency", str(args.concurrency),
@@ -184,8 +187,8 @@ def main() -> int:
     pdf_path = next((work / "out").glob("*.pdf"))
     info = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
-    pdf_s = manifest.stage_wall_s.get("render", 0.0)
-    render_s = pdf_s
+    pdf_s = manifest.stage_wall_s.get("render_pdf", 0.0)  # the digest printed (WeasyPrint warmed while waiting)
+    render_s = sum(v for k, v in manifest.stage_wall_s.items() if k.startswith("render"))  # html, pdf, json
 
     total_sim = sum(e["delay_s"] for e in log)
     per_story: dict[str, float] = {}
@@ -206,8 +209,8 @@ def main() -> int:
     # its CPU per stage, without rendering and without loading the LLM client (importing litellm and
     # its tokenizer). The cold run's CPU with the LLM client's work (litellm, httpx, JSON per call,
     # the import) is reported beside it.
-    warm_cpu = sum(v for k, v in warm_manifest["stage_cpu_s"].items() if k not in ("render", "client"))
-    cold_cpu = sum(v for k, v in manifest.stage_cpu_s.items() if k != "render")
+    warm_cpu = sum(v for k, v in warm_manifest["stage_cpu_s"].items() if not k.startswith("render") and k != "client")
+    cold_cpu = sum(v for k, v in manifest.stage_cpu_s.items() if not k.startswith("render"))
     # the PDF alone, as `briefing render` prints it from the JSON: its own process, time and peak memory
     pdf_only = subprocess.run(["/usr/bin/time", "-f", "%M %e", str(ROOT / ".venv" / "bin" / "briefing"), "render",
                                str(next((work / "out").glob("*.json"))), "--format", "pdf", "--out",
@@ -225,8 +228,9 @@ def main() -> int:
         "wall_s": round(cold["wall_s"], 2), "bound_s": round(bound_s, 2),
         "cpu_ms_per_article": round(1000 * warm_cpu / max(1, manifest.articles), 2),
         "warm_calls": warm_manifest["calls"] + len(warm_log), "warm_wall_s": round(warm_wall, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "pdf_pages": pages, "pdf_s": round(pdf_s, 2),
+        "peak_rss_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                                 *manifest.stage_peak_rss_mb.values()), 1),
+        "pdf_pages": pages, "pdf_s": round(pdf_s, 2), "pdf_pages_per_s": round(pages / max(1e-9, pdf_s), 1),
         "cold_cpu_ms_per_article": round(1000 * cold_cpu / max(1, manifest.articles), 2),
         "retries": manifest.retries, "pdf_render_peak_rss_mb": round(int(pdf_kb) / 1024, 1),
         "pdf_render_s": float(pdf_only_s),

@@ -13,11 +13,14 @@ import asyncio
 import contextlib
 import datetime as dt
 import gc
+import multiprocessing
 import resource
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from . import cassette, compose, prompting, render, summarize
 from .chunk import chunk_corpus
@@ -26,7 +29,15 @@ from .config import DEFAULTS, FORMATS
 from .errors import InputError, UsageError
 from .files import write_outputs
 from .ingest import IngestOptions, ingest
-from .llm import STRUCTURED_MODES, Completion, LiteLLMCompletion, MeteredCompletion, ModelSettings, token_counter
+from .llm import (
+    STRUCTURED_MODES,
+    Completion,
+    LiteLLMCompletion,
+    MeteredCompletion,
+    ModelSettings,
+    client_loaded,
+    token_counter,
+)
 from .mail import EmailResult
 from .mail import email_briefing as email_briefing
 from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport
@@ -121,6 +132,51 @@ class _Stages:
             self.cpu[name] = round(self.cpu.get(name, 0.0) + time.process_time() - cpu, 3)
             self.peak_rss_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
+    def record(self, name: str, measured: Measured[Any]) -> None:
+        """A stage measured where it ran (``measured``: in this process or in a child process)."""
+        self.wall[name] = round(self.wall.get(name, 0.0) + measured.wall_s, 3)
+        self.cpu[name] = round(self.cpu.get(name, 0.0) + measured.cpu_s, 3)
+        here = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.peak_rss_mb[name] = round(max(here, measured.peak_rss_mb), 1)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Measured(Generic[T]):
+    value: T
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float  # of the process it ran in
+
+
+def _measured(fn: Callable[..., T], *args: object) -> Measured[T]:
+    start, cpu = time.perf_counter(), time.process_time()
+    value = fn(*args)
+    gc.collect()  # what it left (the MinHash index of clustering: about 100 MB a day) goes now
+    return Measured(value, time.perf_counter() - start, time.process_time() - cpu,
+                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+CLUSTER_APART_ABOVE = 300  # articles: below, clustering takes under 0.3 s, less than starting a process
+
+
+@contextlib.contextmanager
+def _beside(apart: bool, fn: Callable[..., T], *args: object) -> Iterator[Future[Measured[T]]]:
+    """``fn(*args)`` in a child process (``apart``), measured there, while the ``with`` body runs
+    here; or here, at once. The pipeline uses it for one thing: clustering a day (1-1.5 s) on the
+    second core while litellm is imported (2-3 s; README, "Speed"). A fork: the child shares the
+    corpus already read instead of receiving it pickled; only the stories come back.
+    """
+    if not apart:
+        done: Future[Measured[T]] = Future()
+        done.set_result(_measured(fn, *args))
+        yield done
+        return
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool.submit(_measured, fn, *args)
+
 
 def _metered(settings: ModelSettings, options: GenerateOptions, completion: Completion | None) -> MeteredCompletion:
     from .llm import cost_estimator
@@ -161,15 +217,21 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     articles = {a.id: a for a in corpus.articles}
     watchlist = load_watchlist(options.watchlist) if options.watchlist else []
 
-    with stage("cluster"):
-        stories = cluster(corpus, watchlist)
-        top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
-        below = stories.stories[len(top):]
-        views = Corpus(articles=[story_view(s, articles) for s in top])
-        gc.collect()  # the MinHash index (about 100 MB on a day) is gone before litellm loads
-    with stage("client"):  # the tokenizer (litellm's import): loaded once, before the stages that count
-        count = count_tokens or token_counter(settings.model)
-        count("نص")
+    # the LLM client (litellm's import and its tokenizer: 2-3 s) loads while a child process
+    # clusters a day, when there is one to load; else clustering runs here first
+    apart = (count_tokens is None and not client_loaded() and len(corpus.articles) >= CLUSTER_APART_ABOVE
+             and "fork" in multiprocessing.get_all_start_methods())
+    with _beside(apart, cluster, corpus, watchlist) as clustering:
+        with stage("client"), _loading():
+            count = count_tokens or token_counter(settings.model)
+            count("نص")
+        measured = clustering.result()
+    stage.record("cluster", measured)
+    stories = measured.value
+    top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
+    below = stories.stories[len(top):]
+    views = Corpus(articles=[story_view(s, articles) for s in top])
+    gc.freeze()  # the corpus and the stories live to the end: later collections skip them
     with stage("chunk"):
         plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
                             count_tokens=count)
@@ -177,6 +239,8 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     reports = [OtherReport(story_id=s.id, article_ids=s.article_ids, outlets=s.outlets,
                            headline_ar=_headline_ar(articles[s.lead_id])) for s in below]
     by_story = {s.id: s for s in top}
+    if "pdf" in options.formats:
+        render.warm_up()  # WeasyPrint and its fonts load in a thread while the model is waited for
     with stage("summarize"):
         gate = Slots(options.concurrency)  # requests in flight, summaries and headlines together
         batch, reports = await asyncio.gather(
@@ -205,6 +269,21 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
             digest_stories=options.digest_stories,
             clustering=f"{len(corpus.articles)} articles in {len(stories.stories)} stories ({stories.method})")
     return briefing, metered
+
+
+@contextlib.contextmanager
+def _loading() -> Iterator[None]:
+    """Loading a big library (litellm: a million objects that all live on) with the cyclic garbage
+    collector paused, then frozen out of later collections (``gc.freeze``): otherwise the collector
+    traverses the growing heap again and again meanwhile (1.1 s of a 3.4 s import here)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _with_story(failed: FailedArticle, story_ids: list[str], articles: dict[str, Article]) -> FailedArticle:
@@ -253,11 +332,14 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
                                                        stages=stage))
     forget()  # the checks' memo tables; their memory goes to rendering
     gc.collect()
+    gc.freeze()
     if options.progress:
         options.progress("render", 0, 1)
-    with stage("render"):
-        rendered = render.render(briefing, formats, digest_evidence=options.digest_evidence,
-                                 digest_pages=options.digest_pages)
+    rendered: dict[str, bytes] = {}
+    for fmt in (f for f in FORMATS if f in formats):  # html, pdf, json: the PDF names its stories in the JSON
+        with stage(f"render_{fmt}"):
+            rendered[fmt], briefing = render.render_format(briefing, fmt, digest_evidence=options.digest_evidence,
+                                                           digest_pages=options.digest_pages)
     if options.progress:
         options.progress("render", 1, 1)
     with stage("write"):

@@ -20,6 +20,7 @@ import json
 import os
 import random
 import re
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -134,6 +135,11 @@ class MeteredCompletion:
 
 
 _litellm_module: ModuleType | None = None
+
+
+def client_loaded() -> bool:
+    """Whether litellm is imported already in this process (its import takes 2-3 s)."""
+    return "litellm" in sys.modules
 
 
 def _litellm() -> ModuleType:

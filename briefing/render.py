@@ -407,6 +407,13 @@ def refusing_fetcher() -> Any:
     return RefusingFetcher()
 
 
+def warm_up() -> None:
+    """Start loading WeasyPrint and its fonts in the background (see ``pdf.warm_up``)."""
+    from .pdf import warm_up as start
+
+    start(refusing_fetcher)
+
+
 def _write_pdf(html: str) -> tuple[bytes, int]:
     """The PDF and its number of pages (printed in parts when long: see ``pdf``)."""
     printed = print_pdf(html, refusing_fetcher())
@@ -522,19 +529,28 @@ def render_json(briefing: Briefing) -> str:
     return briefing.model_dump_json(indent=2) + "\n"
 
 
+def render_format(briefing: Briefing, fmt: str, *, digest_evidence: bool = False,
+                  digest_pages: int | None = DIGEST_PAGES) -> tuple[bytes, Briefing]:
+    """One format as bytes, and the briefing (the PDF names the stories it kept in
+    ``digest_article_ids``, for the JSON after it): ``html`` the full briefing (the analyst's
+    review page), ``pdf`` the digest (what is emailed), ``json`` everything."""
+    if fmt == "html":
+        return render_html(briefing).encode("utf-8"), briefing
+    if fmt == "pdf":
+        pdf, kept = render_digest_pdf(briefing, evidence=digest_evidence, pages=digest_pages)
+        return pdf, briefing.model_copy(update={"digest_article_ids": kept})
+    if fmt == "json":
+        return render_json(briefing).encode("utf-8"), briefing
+    raise RenderError(f"unknown output format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
 def render(briefing: Briefing, formats: Collection[str], *, digest_evidence: bool = False,
            digest_pages: int | None = DIGEST_PAGES) -> dict[str, bytes]:
-    """Each requested format as bytes: ``html`` the full briefing (the analyst's review page),
-    ``pdf`` the digest (what is emailed), ``json`` everything, naming the stories in the digest."""
+    """Each requested format as bytes, in the order html, pdf, json (see ``render_format``)."""
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise RenderError(f"unknown output format(s): {', '.join(unknown)} (known: {', '.join(FORMATS)})")
     out: dict[str, bytes] = {}
-    if "html" in formats:
-        out["html"] = render_html(briefing).encode("utf-8")
-    if "pdf" in formats:
-        out["pdf"], kept = render_digest_pdf(briefing, evidence=digest_evidence, pages=digest_pages)
-        briefing = briefing.model_copy(update={"digest_article_ids": kept})
-    if "json" in formats:
-        out["json"] = render_json(briefing).encode("utf-8")
+    for fmt in (f for f in FORMATS if f in formats):
+        out[fmt], briefing = render_format(briefing, fmt, digest_evidence=digest_evidence, digest_pages=digest_pages)
     return out

@@ -31,8 +31,8 @@ def test_sample_run_writes_three_files(sample_out: Path) -> None:
                      "briefing-2017-11-04.pdf"]
     manifest = json.loads((sample_out / "briefing-2017-11-04.manifest.json").read_text(encoding="utf-8"))
     assert (manifest["calls"], manifest["cache_hits"], manifest["articles"]) == (2, 0, 2)
-    assert set(manifest["stage_wall_s"]) == {"ingest", "cluster", "client", "chunk", "summarize", "verify", "compose",
-                                             "render", "write"}
+    assert list(manifest["stage_wall_s"]) == ["ingest", "client", "cluster", "chunk", "summarize", "verify", "compose",
+                                              "render_html", "render_pdf", "render_json", "write"]
     assert (sample_out / "briefing-2017-11-04.pdf").read_bytes().startswith(b"%PDF")
 
 
