@@ -15,6 +15,7 @@ import datetime as dt
 import gc
 import multiprocessing
 import resource
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -45,6 +46,7 @@ from .registry import Registry
 from .slots import Slots
 from .smtp import SmtpSettings
 from .verify import forget, verify
+from .verify import warm_up as warm_up_checks
 
 __all__ = ["FORMATS", "GenerateOptions", "GenerateResult", "VerifyReport", "build_briefing", "check_formats",
            "email_briefing", "email_file", "generate", "load_briefing", "read_inputs", "render_file",
@@ -239,8 +241,11 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     reports = [OtherReport(story_id=s.id, article_ids=s.article_ids, outlets=s.outlets,
                            headline_ar=_headline_ar(articles[s.lead_id])) for s in below]
     by_story = {s.id: s for s in top}
+    # while the model is waited for, threads load what later steps need: the checker's tables
+    # (the first drafts are checked as they arrive) and WeasyPrint with its fonts
+    threading.Thread(target=warm_up_checks, name="briefing-check-warm-up", daemon=True).start()
     if "pdf" in options.formats:
-        render.warm_up()  # WeasyPrint and its fonts load in a thread while the model is waited for
+        render.warm_up()
     with stage("summarize"):
         gate = Slots(options.concurrency)  # requests in flight, summaries and headlines together
         batch, reports = await asyncio.gather(
