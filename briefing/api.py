@@ -48,8 +48,9 @@ from .smtp import SmtpSettings
 from .verify import forget, verify
 from .verify import warm_up as warm_up_checks
 
-__all__ = ["FORMATS", "GenerateOptions", "GenerateResult", "VerifyReport", "build_briefing", "check_formats",
-           "email_briefing", "email_file", "generate", "load_briefing", "read_inputs", "render_file",
+__all__ = ["FORMATS", "GenerateOptions", "GenerateResult", "PublishOptions", "VerifyReport", "build_briefing",
+           "check_formats", "email_briefing", "email_file", "generate", "load_briefing", "publish", "read_inputs",
+           "render_file",
            "settings_from_cassette", "verify_briefing"]
 
 _RUN = DEFAULTS.run  # the defaults live in the settings model (config.py)
@@ -376,6 +377,34 @@ def load_briefing(path: Path) -> Briefing:
     except ValidationError as exc:
         raise InputError(f"{path}: not a briefing JSON ({exc.error_count()} problem(s), "
                          f"first: {exc.errors()[0]['msg']})") from None
+
+
+def publish(path: Path, *, published_at: dt.datetime, formats: Sequence[str] = FORMATS,
+            options: PublishOptions | None = None) -> list[Path]:
+    """The reviewed edition of the briefing at ``path``, from its review file: rejected claims out,
+    edits in, the review in the methodology; written beside it as ``briefing-DATE.reviewed.*``."""
+    from . import review
+
+    opts = options or PublishOptions()
+    briefing = load_briefing(path)
+    store = review.ReviewStore(path, briefing)
+    log = store.load()
+    if not log.decisions:
+        raise UsageError(f"nothing to publish: no decision in {store.path.name} yet (run `briefing review {path}`)")
+    reviewed = review.apply(briefing, log, published_at=published_at, review_file=store.path.name,
+                            registry=Registry.load(opts.registry))
+    rendered: dict[str, bytes] = {}
+    for fmt in (f for f in FORMATS if f in check_formats(formats)):
+        rendered[fmt], reviewed = render.render_format(reviewed, fmt, digest_evidence=opts.digest_evidence,
+                                                       digest_pages=opts.digest_pages)
+    return write_outputs(rendered, path.parent, briefing.date, edition="reviewed")
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    digest_pages: int = _RUN.digest_pages
+    digest_evidence: bool = _RUN.digest_evidence
+    registry: Path | None = None
 
 
 def render_file(path: Path, out_dir: Path, formats: Sequence[str]) -> list[Path]:

@@ -194,6 +194,60 @@ def render(briefing_json: Path, out_dir: Path, formats: str) -> None:
 
 
 @cli.command()
+@click.argument("briefing_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--port", type=int, default=0, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--reviewer", help="Your name, saved with each decision [default: your login name].")
+@click.option("--no-browser", is_flag=True, help="Print the URL only; do not open a browser.")
+@click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), help="Extra registry TOML.")
+@_errors
+def review(briefing_json: Path, port: int, reviewer: str | None, no_browser: bool, registry: Path | None) -> None:
+    """Review a briefing in the browser: approve, reject or edit each claim, then publish.
+
+    Serves the review page on 127.0.0.1 only, with a secret token in the URL. Every decision is
+    saved at once to briefing-DATE.review.json beside the briefing; Publish (or `briefing publish`)
+    writes briefing-DATE.reviewed.html, .pdf and .json. Stop with Ctrl-C: nothing saved is lost.
+    """
+    import getpass
+    import secrets
+    import webbrowser
+
+    from . import api, server
+    from .registry import Registry
+    from .review import ReviewStore
+
+    briefing = api.load_briefing(briefing_json)
+    ReviewStore(briefing_json, briefing).load()  # a broken or stale review file stops here, not in the page
+    sock = server.bind(port)
+    bound = sock.getsockname()[1]
+    rs = server.ReviewServer(
+        briefing_path=briefing_json.resolve(), briefing=briefing, reviewer=reviewer or getpass.getuser(),
+        token=secrets.token_urlsafe(24), port=bound, clock=lambda: dt.datetime.now(dt.UTC),
+        registry=Registry.load(registry),
+        publish=lambda path, at: api.publish(path, published_at=at, options=api.PublishOptions(registry=registry)))
+    url = f"http://127.0.0.1:{bound}/?token={rs.token}"
+    click.echo(f"reviewing {briefing_json} as {rs.reviewer}: {url}", err=True)
+    click.echo(url)
+    if not no_browser:
+        with contextlib.suppress(webbrowser.Error):  # no browser here: the URL is printed
+            webbrowser.open(url)
+    server.serve(rs, sock)
+
+
+@cli.command()
+@click.argument("briefing_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "formats", default="html,pdf,json", show_default=True, help="Comma-separated: html,pdf,json.")
+@click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), help="Extra registry TOML.")
+@_errors
+def publish(briefing_json: Path, formats: str, registry: Path | None) -> None:
+    """Write the reviewed edition (briefing-DATE.reviewed.*) from the review's decisions."""
+    from . import api
+
+    for path in api.publish(briefing_json, published_at=dt.datetime.now(dt.UTC), formats=_formats(formats) or (),
+                            options=api.PublishOptions(registry=registry)):
+        click.echo(str(path))
+
+
+@cli.command()
 @click.argument("briefing_json", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the re-checked briefing JSON here.")

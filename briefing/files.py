@@ -21,8 +21,9 @@ from .errors import DeliveryError
 STALE_TMP_S = 300  # a temporary this old is left over from a killed run, not being written now
 
 
-def output_name(date: dt.date, fmt: str) -> str:
-    return f"briefing-{date.isoformat()}.{fmt}"
+def output_name(date: dt.date, fmt: str, edition: str = "") -> str:
+    """``briefing-DATE.pdf``; with ``edition="reviewed"``: ``briefing-DATE.reviewed.pdf``."""
+    return f"briefing-{date.isoformat()}{'.' + edition if edition else ''}.{fmt}"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -40,13 +41,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_outputs(rendered: Mapping[str, bytes], out_dir: Path, date: dt.date) -> list[Path]:
+def write_outputs(rendered: Mapping[str, bytes], out_dir: Path, date: dt.date, edition: str = "") -> list[Path]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         _remove_stale_temporaries(out_dir)
         paths = []
         for fmt, data in rendered.items():
-            path = out_dir / output_name(date, fmt)
+            path = out_dir / output_name(date, fmt, edition)
             write_atomic(path, data)
             paths.append(path)
     except OSError as exc:

@@ -443,6 +443,21 @@ class Source(Model):
     origin: str
 
 
+class ReviewSummary(Model):
+    """The review a published briefing went through (``briefing review``, ``briefing publish``)."""
+
+    reviewers: list[str]
+    last_decision_at: dt.datetime | None
+    published_at: dt.datetime
+    approved: int
+    edited: int
+    rejected: int
+    undecided: int
+    bluf_removed: int = Field(default=0, description="Bottom-line sentences rejected, or resting only on "
+                                                     "rejected claims.")
+    review_file: str
+
+
 class Methodology(Model):
     model: str
     structured_output: str
@@ -465,6 +480,34 @@ class Methodology(Model):
     replayed_from: str | None = None
     cache_hits: int = 0
     budget_note: str | None = None
+    review: ReviewSummary | None = Field(default=None, description="Who reviewed it and what they decided; "
+                                                                   "null: not reviewed.")
+
+
+class Decision(Model):
+    """One reviewer's decision on one claim or bottom-line sentence, as saved (never rewritten)."""
+
+    item_id: str = Field(description="The claim id, or `bluf-<hash of the sentence>`.")
+    kind: Literal["claim", "bluf"]
+    decision: Literal["approve", "reject", "edit"]
+    reviewer: str
+    at: dt.datetime
+    version: int = Field(description="1 for the item's first decision, then 2, ...: a save names the version it "
+                                     "replaces, so two reviewers cannot overwrite each other silently.")
+    before: str = Field(description="The English as generated.")
+    after: str | None = Field(default=None, description="The edited English (edit only).")
+    reason: str | None = None
+    extra_evidence: list[str] = Field(default_factory=list, description="Arabic the reviewer selected as evidence.")
+    status: ClaimStatus | None = Field(default=None, description="The edit's status from the checker.")
+    problems: list[str] = Field(default_factory=list)
+
+
+class ReviewLog(Model):
+    """``briefing-DATE.review.json``: every decision in the order made; the latest per item counts."""
+
+    briefing: str = Field(description="The briefing JSON's file name.")
+    briefing_sha256: str
+    decisions: list[Decision] = Field(default_factory=list)
 
 
 class Manifest(Model):

@@ -283,11 +283,11 @@ def _review(briefing: Briefing, include_originals: bool) -> _Review:
 
 
 @cache
-def _script() -> tuple[Markup, str]:
-    """The review page's script and its CSP source (``'sha256-...'``)."""
-    text = (templates_dir() / "review.js").read_text(encoding="utf-8")
+def _script(name: str) -> tuple[Markup, str]:
+    """A page script (``review.js``, ``decide.js``) and its CSP source (``'sha256-...'``)."""
+    text = (templates_dir() / name).read_text(encoding="utf-8")
     if "</" in text:
-        raise RenderError("review.js may not contain '</'")
+        raise RenderError(f"{name} may not contain '</'")
     return Markup(text), _csp_hash(text)
 
 
@@ -342,6 +342,28 @@ def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool
     ``include_originals`` embeds the original articles with the evidence highlighted; ``toc`` adds
     the table of contents. The map and the filters come from the briefing's facets (compose).
     """
+    return _page(environment(), "briefing.html", _context(briefing, include_originals, toc), "the HTML briefing")
+
+
+@dataclass(frozen=True)
+class Deciding:
+    """What the review server adds to the page: its token (sent back with every request), the
+    reviewer's name, and the decision items' ids (``review.items``) in the page's order."""
+
+    token: str
+    reviewer: str
+    bluf_ids: list[str]
+
+
+def render_decide_page(briefing: Briefing, deciding: Deciding) -> str:
+    """The review page served by ``briefing review``: the full briefing with the controls to approve,
+    reject and edit each claim and bottom-line sentence (``decide.js``). Its CSP lets the page
+    talk to its own server only."""
+    context = {**_context(briefing, True, True), "deciding": deciding}
+    return _page(environment(), "briefing.html", context, "the review page", decide=True)
+
+
+def _context(briefing: Briefing, include_originals: bool, toc: bool) -> dict[str, Any]:
     sections = _sections(briefing)
     claim_labels: dict[str, str] = {}
     for n, summary in enumerate((s for v in sections for s in v.summaries), start=1):
@@ -367,18 +389,24 @@ def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool
             "unverified": sum(c.status == "unverified" for c in claims),
             "unchecked": sum(c.status == "unchecked" for c in claims),
         },
+        "deciding": None,
     }
-    return _page(environment(), "briefing.html", context, "the HTML briefing")
+    return context
 
 
-def _page(env: jinja2.Environment, template: str, context: dict[str, Any], what: str) -> str:
-    """A self-contained page: its CSS inline, the review script, a CSP allowing just those two."""
+def _page(env: jinja2.Environment, template: str, context: dict[str, Any], what: str, *,
+          decide: bool = False) -> str:
+    """A self-contained page: its CSS inline, the review script (and with ``decide`` the review
+    server's), a CSP allowing just those (and with ``decide`` requests to the page's own server)."""
     try:
         css = env.get_template("briefing.css").render(context)
-        script, script_hash = _script()
-        csp = (f"default-src 'none'; script-src {script_hash}; style-src {_csp_hash(css)}; img-src data:; "
-               "base-uri 'none'; form-action 'none'")
-        return env.get_template(template).render(context, css=Markup(css), script=script, csp=csp)
+        script, script_hash = _script("review.js")
+        decide_script, decide_hash = _script("decide.js") if decide else (Markup(""), "")
+        csp = (f"default-src 'none'; script-src {script_hash}{' ' + decide_hash if decide else ''}; "
+               f"style-src {_csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'"
+               + ("; connect-src 'self'" if decide else ""))
+        return env.get_template(template).render(context, css=Markup(css), script=script, csp=csp,
+                                                 decide_script=decide_script)
     except jinja2.TemplateError as e:
         raise RenderError(f"could not render {what}: {e}") from e
 
@@ -506,7 +534,8 @@ def render_digest_html(briefing: Briefing, *, evidence: bool = False, stories: i
     }
     env = environment()
     env.filters["label"] = lambda claim_id: labels.get(claim_id, "")
-    return _page(env, "digest.html", {**context, "review": _Review(), "include_originals": False}, "the digest")
+    return _page(env, "digest.html", {**context, "review": _Review(), "include_originals": False, "deciding": None},
+                 "the digest")
 
 
 def render_digest_pdf(briefing: Briefing, *, evidence: bool = False,

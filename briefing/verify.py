@@ -330,6 +330,16 @@ def verify(batch: SummaryBatch, articles: Mapping[str, Article], registry: Regis
     return batch.model_copy(update={"summaries": [verify_one(s, articles, reg) for s in batch.summaries]})
 
 
+def check_edit(claim: Claim, summary: ArticleSummary, articles: Mapping[str, Article],
+               registry: Registry | None = None) -> Claim:
+    """A reviewer's edit of one of ``summary``'s claims, checked as generation checks claims: against
+    its article and the other reports of its story."""
+    reg = registry or packaged()
+    others = [articles[i] for i in summary.story_article_ids[1:] if i in articles]
+    pairs = [(e.name_ar, e.name_en) for e in summary.entities] + [(p.name_ar, p.name_en) for p in summary.places]
+    return check_claim(claim, articles[summary.article_id], reg, others, pairs)
+
+
 def verify_one(summary: ArticleSummary, articles: Mapping[str, Article], registry: Registry) -> ArticleSummary:
     """One summary, against its article and the other reports of its story."""
     others = [articles[i] for i in summary.story_article_ids[1:] if i in articles]
