@@ -456,10 +456,10 @@ def verify_briefing(briefing: Briefing, registry: Path | None = None) -> VerifyR
 
 def email_file(pdf_path: Path, json_path: Path | None = None, *, sender: str | None, recipients: Sequence[str],
                smtp: SmtpSettings, sent_at: dt.datetime | None = None, dry_run: Path | None = None,
-               force: bool = False) -> EmailResult:
+               force: bool = False, require_review: bool = False) -> EmailResult:
     """Email a written briefing PDF; the date and bottom line come from the briefing JSON next to it."""
     from .mail import briefing_json_for
 
     briefing = load_briefing(json_path or briefing_json_for(pdf_path))
     return email_briefing(briefing, pdf_path, sender=sender, recipients=recipients, smtp=smtp, sent_at=sent_at,
-                          dry_run=dry_run, force=force)
+                          dry_run=dry_run, force=force, require_review=require_review)

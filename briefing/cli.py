@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_UNVERIFIED, BriefingError
+from .errors import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_UNVERIFIED, BriefingError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,16 +95,22 @@ def cli() -> None:
               help="Answer every LLM request from a cassette; no network.")
 @click.option("--email", "email_group", is_flag=False, flag_value="", default=None, metavar="[GROUP]",
               help="Then email the PDF to GROUP of [email.groups] in the config (default: its default_group).")
+@click.option("--require-review", is_flag=True,
+              help="Refuse --email: a briefing just generated is not reviewed (review, publish, then send).")
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
              structured_output: str | None, formats: str | None, concurrency: int | None, pack_articles: int | None,
              config_file: Path | None, registry: Path | None, max_cost: float | None, max_stories: int | None,
              watchlist: Path | None, digest_pages: int | None, digest_evidence: bool | None, no_cache: bool,
              cache_dir: Path | None, quiet: bool, verbose: bool, record: Path | None, replay: Path | None,
-             email_group: str | None) -> None:
+             email_group: str | None, require_review: bool) -> None:
     """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
     from . import api
     from .config import load_config
+
+    if require_review and email_group is not None:
+        raise UsageError("--require-review: a briefing just generated is not reviewed, so --email would send it "
+                         "unreviewed; run `briefing review`, then `briefing send --require-review`")
 
     cfg = load_config(
         {"model": model, "api_base": api_base, "structured_output": structured_output,
@@ -295,24 +301,35 @@ def verify(briefing_json: Path, out_file: Path | None, registry: Path | None) ->
 @click.option("--dry-run", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.eml",
               help="Write the message to FILE.eml instead of sending it.")
 @click.option("--force", is_flag=True, help="Send a PDF over 10 MB anyway (many mail servers refuse it).")
+@click.option("--require-review", is_flag=True, help="Refuse to send a briefing that no analyst reviewed.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
 @_errors
 def send(pdf: Path, to: tuple[str, ...], sender: str | None, json_path: Path | None, smtp_host: str | None,
          smtp_port: int | None, tls: str | None, insecure_no_tls: bool, ca_file: Path | None,
-         timeout_s: float | None, dry_run: Path | None, force: bool, config_file: Path | None) -> None:
+         timeout_s: float | None, dry_run: Path | None, force: bool, require_review: bool,
+         config_file: Path | None) -> None:
     """Email a briefing PDF, with its bottom line in the body.
 
-    Credentials come only from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD. Exits 5 when the
-    message could not be sent; the PDF stays where it is.
+    Given briefing-DATE.pdf, sends the reviewed edition (briefing-DATE.reviewed.pdf) when one was
+    published. The email says whether the briefing was reviewed. Credentials come only from
+    BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD. Exits 5 when the message could not be sent;
+    the PDF stays where it is.
     """
     from . import api
+    from .mail import reviewed_edition
+
+    if json_path is None:
+        pdf, note = reviewed_edition(pdf)
+        if note:
+            click.echo(note, err=True)
 
     email = _email_config(config_file)
     smtp = _smtp(email.smtp, {"host": smtp_host, "port": smtp_port, "tls": tls, "ca_file": ca_file,
                               "timeout_s": timeout_s}, insecure_no_tls)
     result = api.email_file(pdf, json_path, sender=sender or email.sender,
                             recipients=email.recipients(to) if to else email.group(None), smtp=smtp,
-                            sent_at=dt.datetime.now(dt.UTC), dry_run=dry_run, force=force)
+                            sent_at=dt.datetime.now(dt.UTC), dry_run=dry_run, force=force,
+                            require_review=require_review)
     _email_report(result)
 
 

@@ -26,8 +26,22 @@ def briefing_json_for(pdf_path: Path) -> Path:
     return pdf_path.with_suffix(".json")
 
 
-def check_pdf_date(pdf_path: Path, date: dt.date) -> None:
+def reviewed_edition(pdf_path: Path) -> tuple[Path, str]:
+    """``briefing-DATE.pdf`` -> ``briefing-DATE.reviewed.pdf`` when one was published beside it, and
+    a note for the user (empty when the PDF given is sent as it is)."""
     m = re.fullmatch(r"briefing-(\d{4}-\d{2}-\d{2})\.pdf", pdf_path.name)
+    reviewed = pdf_path.with_name(f"briefing-{m.group(1)}.reviewed.pdf") if m else None
+    if reviewed is None or not reviewed.is_file():
+        return pdf_path, ""
+    note = f"sending the reviewed edition {reviewed}"
+    log = pdf_path.with_name(f"briefing-{m.group(1)}.review.json") if m else None
+    if log is not None and log.is_file() and log.stat().st_mtime > reviewed.stat().st_mtime:
+        note += " (decisions were saved after it was published: run `briefing publish` to include them)"
+    return reviewed, note
+
+
+def check_pdf_date(pdf_path: Path, date: dt.date) -> None:
+    m = re.fullmatch(r"briefing-(\d{4}-\d{2}-\d{2})(?:\.reviewed)?\.pdf", pdf_path.name)
     if m and m.group(1) != date.isoformat():
         raise UsageError(f"{pdf_path} is dated {m.group(1)} but its briefing JSON is for {date.isoformat()}")
 
@@ -46,9 +60,13 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # most servers refuse 20-25 MB (base64 
 
 def email_briefing(briefing: Briefing, pdf_path: Path, *, sender: str | None, recipients: Sequence[str],
                    smtp: SmtpSettings, sent_at: dt.datetime | None = None,
-                   dry_run: Path | None = None, force: bool = False) -> EmailResult:
+                   dry_run: Path | None = None, force: bool = False, require_review: bool = False) -> EmailResult:
     """Build the email for ``briefing`` with the PDF at ``pdf_path`` and send it (or write ``dry_run``).
-    A PDF over ``MAX_ATTACHMENT_BYTES`` is not sent unless ``force``."""
+    A PDF over ``MAX_ATTACHMENT_BYTES`` is not sent unless ``force``; an unreviewed briefing is not
+    sent with ``require_review``."""
+    if require_review and briefing.methodology.review is None:
+        raise UsageError(f"not sent: {pdf_path.name} is not reviewed (--require-review); review it with `briefing "
+                         f"review`, publish, then send the reviewed edition")
     if not sender:
         raise UsageError("no sender: give --from ADDRESS or `from` under [email] in the config file")
     check_pdf_date(pdf_path, briefing.date)

@@ -214,18 +214,6 @@ def _partial_line(briefing: Briefing) -> str:
             "and are missing from it (listed under 'Not summarized').")
 
 
-def review_line(briefing: Briefing) -> str:
-    """Whether an analyst reviewed the briefing before it was sent, and what they decided."""
-    r = briefing.methodology.review
-    if r is None:
-        return ("NOT REVIEWED: no analyst has approved these claims; each status is the automatic check's "
-                "against the Arabic source.")
-    when = f"{r.published_at:%Y-%m-%d %H:%M} UTC"
-    return (f"Reviewed by {', '.join(r.reviewers) or 'nobody'} (published {when}): {r.approved} approved, "
-            f"{r.edited} edited, {r.rejected} rejected" + (f", {r.undecided} not decided" if r.undecided else "")
-            + (f"; {r.bluf_removed} bottom-line sentence(s) removed" if r.bluf_removed else "") + ".")
-
-
 def size_text(n: int) -> str:
     """``350 KB``, ``2.4 MB``: the attachment's size, as the message states it."""
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
@@ -233,7 +221,7 @@ def size_text(n: int) -> str:
 
 def _bodies(briefing: Briefing, points: list[_Point], pdf_name: str, pdf_size: str) -> tuple[str, str]:
     """The plain-text and the HTML body, from ``email.txt.j2`` and ``email.html.j2``."""
-    from .render import environment
+    from .render import environment, review_line
 
     context = {"briefing": briefing, "points": points, "pdf_name": pdf_name, "pdf_size": pdf_size, "title_en": TITLE_EN,
                "title_ar": TITLE_AR, "hijri": hijri_date_ar(briefing.date), "partial": _partial_line(briefing),

@@ -490,6 +490,18 @@ def render_briefing_pdf(briefing: Briefing, *,
     return pdf
 
 
+def review_line(briefing: Briefing) -> str:
+    """Whether an analyst reviewed the briefing before it was sent, and what they decided."""
+    r = briefing.methodology.review
+    if r is None:
+        return ("NOT REVIEWED: no analyst has approved these claims; each status is the automatic check's "
+                "against the Arabic source.")
+    when = f"{r.published_at:%Y-%m-%d %H:%M} UTC"
+    return (f"Reviewed by {', '.join(r.reviewers) or 'nobody'} (published {when}): {r.approved} approved, "
+            f"{r.edited} edited, {r.rejected} rejected" + (f", {r.undecided} not decided" if r.undecided else "")
+            + (f"; {r.bluf_removed} bottom-line sentence(s) removed" if r.bluf_removed else "") + ".")
+
+
 def render_digest_html(briefing: Briefing, *, evidence: bool = False, stories: int | None = None,
                        lines_max: int = DIGEST_LINES) -> str:
     """The digest, the edition that is emailed as the PDF: the bottom line, the top ``stories``
@@ -526,6 +538,7 @@ def render_digest_html(briefing: Briefing, *, evidence: bool = False, stories: i
         "evidence": evidence, "date_text": long_date(briefing.date),
         "sources": {s.article_id: s for s in briefing.sources},
         "story_count": len(briefing.summaries) + len(briefing.failed) + len(briefing.other_reports),
+        "review_line": review_line(briefing),
         "partial": (f"PARTIAL: {len(briefing.failed)} of {len(briefing.failed) + len(briefing.summaries)} stories "
                     "could not be summarized; see the full briefing") if briefing.failed else "",
         "stats": {"claims": len(claims), "verified": sum(c.status == "verified" for c in claims),
