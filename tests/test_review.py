@@ -81,7 +81,7 @@ def test_an_edit_is_checked_like_generation(sample: tuple[Path, Briefing]) -> No
 
 
 def test_reviewer_selected_arabic_counts_as_evidence(sample: tuple[Path, Briefing]) -> None:
-    path, briefing = sample
+    _, briefing = sample
     claim = next(c for c in briefing.claims() if "10 km" in c.text_en)
     article = next(a for a in briefing.articles if a.id == claim.article_id)
     text = claim.text_en + " Iraqi forces also took Rutba."
@@ -191,8 +191,9 @@ def test_page_escapes_model_text(sample: tuple[Path, Briefing]) -> None:
     path, briefing = sample
     evil = '<img src=x onerror="alert(1)">'
     s = briefing.summaries[0]
-    hostile = briefing.model_copy(update={"summaries": [s.model_copy(update={"claims": [
-        s.claims[0].model_copy(update={"text_en": evil})] + s.claims[1:]})] + briefing.summaries[1:]})
+    claims = [s.claims[0].model_copy(update={"text_en": evil}), *s.claims[1:]]
+    hostile = briefing.model_copy(update={"summaries": [s.model_copy(update={"claims": claims}),
+                                                        *briefing.summaries[1:]]})
     path.write_text(hostile.model_dump_json(), encoding="utf-8")
     client, rs = _app(path, api.load_briefing(path))
     page = client.get(f"/?token={rs.token}").text
