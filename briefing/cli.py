@@ -61,7 +61,47 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--sources", type=click.Path(dir_okay=False, path_type=Path),
+              help="The sources file [config: [fetch] sources; default ./sources.toml].")
+@click.option("--archive", type=click.Path(file_okay=False, path_type=Path),
+              help="The archive folder [config: [fetch] archive; default ./archive].")
+@click.option("--since", callback=_date, help="Archive only articles published on or after this date.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
+@_errors
+def fetch(sources: Path | None, archive: Path | None, since: dt.date | None, config_file: Path | None) -> None:
+    """Fetch the sources' feeds and pages into the dated archive that `generate --archive` reads.
+
+    Prints one line per source (new, not modified, duplicates, failures with their reasons) and
+    writes fetch-report.json in the archive. Exits 0 when every source was fetched, 3 when some
+    failed, 1 when all did.
+    """
+    from . import fetch as fetching
+    from .config import load_config
+    from .sources import load_sources
+
+    cfg = load_config({"sources": sources, "archive": archive}, os.environ, config_file=config_file,
+                      cwd=Path.cwd(), home=Path.home())
+    f = cfg.fetch
+    report = fetching.fetch(load_sources(f.sources), fetching.FetchOptions(
+        archive=f.archive, now=dt.datetime.now(dt.UTC), timezone=cfg.desk.timezone, since=since,
+        concurrency=f.concurrency, per_host_delay_s=f.per_host_delay_s, timeout_s=f.timeout_s,
+        max_bytes=f.max_bytes, max_redirects=f.max_redirects))
+    for s in report.sources:
+        click.echo(f"{s.name}: {s.new} new, {s.not_modified} not modified, {s.duplicates} duplicate(s)"
+                   + (f", {s.old} older than --since" if s.old else "")
+                   + (f", {len(s.failures)} failed" if s.failures else "") + f" ({s.seconds:.1f} s)", err=True)
+        for note in s.notes:
+            click.echo(f"  note: {note}", err=True)
+        for failure in s.failures:
+            click.echo(f"  failed: {failure.url}: {failure.reason}", err=True)
+    days = ", ".join(f"{d}: {n}" for d, n in report.new_by_day.items()) or "none"
+    click.echo(f"new articles by day: {days}; report: {f.archive / 'fetch-report.json'}", err=True)
+    failed = report.failed_sources
+    sys.exit(EXIT_OK if not failed else EXIT_FAILURE if len(failed) == len(report.sources) else EXIT_PARTIAL)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--date", "date", required=True, callback=_date, help="Briefing date, YYYY-MM-DD.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write briefing-DATE.{html,pdf,json} into.")
@@ -97,16 +137,29 @@ def cli() -> None:
               help="Then email the PDF to GROUP of [email.groups] in the config (default: its default_group).")
 @click.option("--require-review", is_flag=True,
               help="Refuse --email: a briefing just generated is not reviewed (review, publish, then send).")
+@click.option("--archive", type=click.Path(file_okay=False, path_type=Path),
+              help="Brief the day from this archive (`briefing fetch`): the articles published on --date.")
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
              structured_output: str | None, formats: str | None, concurrency: int | None, pack_articles: int | None,
              config_file: Path | None, registry: Path | None, max_cost: float | None, max_stories: int | None,
              watchlist: Path | None, digest_pages: int | None, digest_evidence: bool | None, no_cache: bool,
              cache_dir: Path | None, quiet: bool, verbose: bool, record: Path | None, replay: Path | None,
-             email_group: str | None, require_review: bool) -> None:
-    """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing."""
+             email_group: str | None, require_review: bool, archive: Path | None) -> None:
+    """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing.
+
+    With --archive DIR, the day's articles come from the archive `briefing fetch` writes
+    (DIR/DATE.jsonl: published on DATE in the desk's time zone), besides any INPUT."""
     from . import api
     from .config import load_config
+
+    if archive is not None:
+        day = archive / f"{date.isoformat()}.jsonl"
+        if not day.is_file():
+            raise UsageError(f"no articles archived for {date.isoformat()} in {archive} (run `briefing fetch`)")
+        inputs = (*inputs, day)
+    if not inputs:
+        raise UsageError("no input: give INPUT files or folders, or --archive DIR")
 
     if require_review and email_group is not None:
         raise UsageError("--require-review: a briefing just generated is not reviewed, so --email would send it "

@@ -59,6 +59,7 @@ FLAGS = {
     "pack_articles": ("run", "pack_articles"), "max_reasks": ("run", "max_reasks"), "formats": ("run", "formats"),
     "registry": ("run", "registry"), "digest_pages": ("run", "digest_pages"), "max_stories": ("run", "max_stories"),
     "digest_evidence": ("run", "digest_evidence"),
+    "sources": ("fetch", "sources"), "archive": ("fetch", "archive"),
 }
 
 
@@ -119,12 +120,41 @@ class EmailSection(_Section):
         return value
 
 
+class FetchSection(_Section):
+    """``briefing fetch``: where the sources and the archive are, and how politely to fetch."""
+
+    sources: Path = Path("sources.toml")
+    archive: Path = Path("archive")
+    concurrency: int = Field(default=8, ge=1)
+    per_host_delay_s: float = Field(default=1.0, ge=0)
+    timeout_s: float = Field(default=20.0, gt=0)
+    max_bytes: int = Field(default=5_000_000, ge=10_000)
+    max_redirects: int = Field(default=5, ge=0)
+
+
+class DeskSection(_Section):
+    timezone: str = Field(default="Asia/Riyadh", description="The desk's: a day of articles is a day here.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (an IANA name, e.g. Asia/Riyadh)") from None
+        return value
+
+
 class Settings(_Section):
     """Every setting, with its default."""
 
     model: ModelSection = Field(default_factory=ModelSection)
     run: RunSection = Field(default_factory=RunSection)
     email: EmailSection = Field(default_factory=EmailSection)
+    fetch: FetchSection = Field(default_factory=FetchSection)
+    desk: DeskSection = Field(default_factory=DeskSection)
     source: str = Field(default="defaults", exclude=True, description="The config file read, or 'defaults'.")
 
     def model_settings(self) -> ModelSettings:

@@ -369,3 +369,9 @@ def _published(meta: Mapping[str, Any], keys: Sequence[str]) -> tuple[dt.date | 
         return dt.date.fromisoformat(raw.strip()[:10]), note
     except ValueError:
         return None, f"unparsed publication date {raw.strip()[:40]!r}"
+
+
+# for the fetcher (fetch.py): the same decoding and HTML extraction as for files
+Unreadable = _Skip
+decode_text = _decode
+extract_html = _extract_html
