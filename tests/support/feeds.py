@@ -7,7 +7,8 @@ article pages, and the ways a real site misbehaves.
 Routes: ``/robots.txt`` (disallows ``/private/``), ``/feeds/DAY.rss`` and ``/feeds/DAY.atom``
 (ETag and Last-Modified, 304 on a match), ``/a/ID.html`` (an article page), ``/slow.rss`` (answers
 after ``slow_s``), ``/500.rss``, ``/bad.rss`` (not XML), ``/loop/a`` (redirects forever),
-``/syndicated.rss`` (the first day's texts at other URLs), ``/error-page.rss`` (an item whose page is an error page served with 200), ``/dupes.rss`` (items
+``/syndicated.rss`` (the first day's texts at other URLs),
+``/error-page.rss`` (an item whose page is an error page served with 200), ``/dupes.rss`` (items
 repeated, and a link with tracking parameters), ``/ssrf.rss`` (items linking to private and
 link-local addresses), ``/private.rss`` (an item robots.txt disallows), ``/big.rss`` (an enormous
 page), ``/english.rss`` (an English article), ``/cp1256.rss`` (a page in Windows-1256).
@@ -93,6 +94,8 @@ class NewsSite:
 
     def _route(self, path: str, headers: Any) -> tuple[int, dict[str, str], bytes] | None:
         first = next(iter(self.days))
+        feed = {"Content-Type": "application/rss+xml"}
+        html = {"Content-Type": "text/html; charset=utf-8"}
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"
         if path.startswith("/feeds/"):
@@ -109,52 +112,53 @@ class NewsSite:
             return 200, {"Content-Type": kind, "ETag": etag, "Last-Modified": modified}, text.encode()
         if path == "/syndicated.rss":  # another outlet's pages, the same texts as the first day's
             items = [(t, link.replace("/a/", "/copy/"), when) for t, link, when in self.items(first)]
-            return 200, {"Content-Type": "application/rss+xml"}, rss(items).encode()
+            return 200, feed, rss(items).encode()
         if path.startswith(("/a/", "/copy/")) and path.endswith(".html"):
             found = self.articles.get(path.split("/")[2][:-5])
             if found is None:
                 return None
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, page_html(*found).encode()
+            return 200, html, page_html(*found).encode()
         a, day = next(iter(self.articles.values()))
         if path == "/slow.rss":
             time.sleep(self.slow_s)
-            return 200, {"Content-Type": "application/rss+xml"}, rss(self.items(first)).encode()
+            return 200, feed, rss(self.items(first)).encode()
         if path == "/500.rss":
             return 500, {"Content-Type": "text/plain"}, b"internal error"
         if path == "/bad.rss":
-            return 200, {"Content-Type": "application/rss+xml"}, b"<html><body>this is not a feed <b></body>"
+            return 200, feed, b"<html><body>this is not a feed <b></body>"
         if path.startswith("/loop/"):
             return 302, {"Location": "/loop/b" if path == "/loop/a" else "/loop/a"}, b""
         if path == "/loop.rss":
             return 302, {"Location": "/loop/a"}, b""
         if path == "/error-page.rss":
-            return 200, {"Content-Type": "application/rss+xml"}, rss([("x", self.url("/gone.html"), _pub(day))]).encode()
+            return 200, feed, rss([("x", self.url("/gone.html"), _pub(day))]).encode()
         if path == "/gone.html":
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, (
+            return 200, html, (
                 "<html><head><title>404 الصفحة غير موجودة</title></head><body><h1>404</h1>"
                 "<p>الصفحة غير موجودة</p></body></html>").encode()
         if path == "/dupes.rss":
             items = self.items(first)[:3]
             tracked = (items[0][0], items[0][1] + "?utm_source=rss&utm_medium=feed", items[0][2])
-            return 200, {"Content-Type": "application/rss+xml"}, rss([*items, *items, tracked]).encode()
+            return 200, feed, rss([*items, *items, tracked]).encode()
         if path == "/ssrf.rss":
             when = _pub(day)
-            return 200, {"Content-Type": "application/rss+xml"}, rss([
+            return 200, feed, rss([
                 ("private", "http://10.0.0.1/x.html", when), ("metadata", "http://169.254.169.254/latest", when),
                 ("ipv6 loopback", "http://[::1]/x.html", when)]).encode()
         if path == "/private.rss":
-            return 200, {"Content-Type": "application/rss+xml"}, rss([("p", self.url("/private/a.html"), _pub(day))]).encode()
+            return 200, feed, rss([("p", self.url("/private/a.html"), _pub(day))]).encode()
         if path == "/big.rss":
-            return 200, {"Content-Type": "application/rss+xml"}, rss([("big", self.url("/big.html"), _pub(day))]).encode()
+            return 200, feed, rss([("big", self.url("/big.html"), _pub(day))]).encode()
         if path == "/big.html":
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body>" + b"<p>x</p>" * 400_000 + b"</body></html>"
+            return 200, html, b"<html><body>" + b"<p>x</p>" * 400_000 + b"</body></html>"
         if path == "/english.rss":
-            return 200, {"Content-Type": "application/rss+xml"}, rss([("en", self.url("/english.html"), _pub(day))]).encode()
+            return 200, feed, rss([("en", self.url("/english.html"), _pub(day))]).encode()
         if path == "/english.html":
             text = "<p>" + "The ministry said the talks would resume next week in Geneva. " * 10 + "</p>"
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, f"<html><head><title>Talks</title></head><body><article><h1>Talks</h1>{text}</article></body></html>".encode()
+            page = f"<html><head><title>Talks</title></head><body><article><h1>Talks</h1>{text}</article></body></html>"
+            return 200, html, page.encode()
         if path == "/cp1256.rss":
-            return 200, {"Content-Type": "application/rss+xml"}, rss([("cp", self.url("/cp1256.html"), _pub(day))]).encode()
+            return 200, feed, rss([("cp", self.url("/cp1256.html"), _pub(day))]).encode()
         if path == "/cp1256.html":
             page = page_html(a, day).replace('<meta charset="utf-8">', '<meta charset="windows-1256">')
             return 200, {"Content-Type": "text/html; charset=windows-1256"}, page.encode("cp1256", errors="replace")
@@ -164,12 +168,12 @@ class NewsSite:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 with site.lock:
                     site.log.append({"path": self.path, "t": time.monotonic(), "headers": dict(self.headers)})
                 try:
                     routed = site._route(self.path, self.headers)
-                except Exception:  # noqa: BLE001
+                except Exception:
                     routed = (500, {}, b"")
                 status, headers, body = routed or (404, {"Content-Type": "text/plain"}, b"not found")
                 try:
