@@ -181,7 +181,10 @@ def test_fetch_exit_codes_and_report(site: NewsSite, tmp_path: Path) -> None:
         sources.write_text("".join(f'[[source]]\nname = "s{n}"\nfeed = "{site.url(f)}"\n'
                                    'allow_private_hosts = ["127.0.0.1"]\n' for n, f in enumerate(feeds)))
         _only_loopback(load_sources(sources))
-        return CliRunner().invoke(cli, ["fetch", "--sources", str(sources), "--archive", str(tmp_path / "a")])
+        config = tmp_path / "desk.toml"
+        config.write_text("[fetch]\nper_host_delay_s = 0.02\ntimeout_s = 2\n")
+        return CliRunner().invoke(cli, ["fetch", "--sources", str(sources), "--archive", str(tmp_path / "a"),
+                                        "--config", str(config)])
 
     ok = run("/feeds/2015-07-24.rss")
     assert ok.exit_code == 0, ok.output  # type: ignore[attr-defined]
@@ -215,3 +218,23 @@ def test_the_example_sources_file_is_never_fetched_here() -> None:
     assert example and all(urlsplit(s.feed or s.pages[0]).scheme == "https" for s in example)
     with pytest.raises(RuntimeError):
         _only_loopback(example)
+
+
+def test_generate_briefs_a_day_from_the_archive(site: NewsSite, tmp_path: Path) -> None:
+    """The day fetched as scripts/record_archive_cassette.py fetched it, briefed from its cassette."""
+    archive = tmp_path / "archive"
+    report = fetch.fetch([_source(site, "outlet", "/feeds/2015-07-23.rss")], _options(archive))
+    assert report.sources[0].new == 4
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["generate", "--archive", str(archive), "--date", "2015-07-23", "--out", str(out),
+                                      "--format", "json", "--replay",
+                                      str(ROOT / "tests" / "cassettes" / "archive-2015-07-23.yaml")])
+    assert result.exit_code == 0, result.output
+    briefing = json.loads((out / "briefing-2015-07-23.json").read_text(encoding="utf-8"))
+    assert len(briefing["articles"]) == 4 and len(briefing["summaries"]) == 4
+    assert {a["source"] for a in briefing["articles"]} == {"outlet"}
+    claims = [c for s in briefing["summaries"] for c in s["claims"]]
+    assert claims and all(c["status"] in ("verified", "supported") for c in claims)
+    missing = CliRunner().invoke(cli, ["generate", "--archive", str(archive), "--date", "2015-07-30", "--out",
+                                       str(out)])
+    assert missing.exit_code == 2 and "no articles archived for 2015-07-30" in missing.output
