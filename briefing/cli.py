@@ -72,8 +72,8 @@ def fetch(sources: Path | None, archive: Path | None, since: dt.date | None, con
     """Fetch the sources' feeds and pages into the dated archive that `generate --archive` reads.
 
     Prints one line per source (new, not modified, duplicates, failures with their reasons) and
-    writes fetch-report.json in the archive. Exits 0 when every source was fetched, 3 when some
-    failed, 1 when all did.
+    writes fetch-report.json in the archive. Exits 0 when nothing failed, 3 when a source or some
+    of its items failed, 1 when no source gave anything.
     """
     from . import fetch as fetching
     from .config import load_config
@@ -96,8 +96,7 @@ def fetch(sources: Path | None, archive: Path | None, since: dt.date | None, con
             click.echo(f"  failed: {failure.url}: {failure.reason}", err=True)
     days = ", ".join(f"{d}: {n}" for d, n in report.new_by_day.items()) or "none"
     click.echo(f"new articles by day: {days}; report: {f.archive / 'fetch-report.json'}", err=True)
-    failed = report.failed_sources
-    sys.exit(EXIT_OK if not failed else EXIT_FAILURE if len(failed) == len(report.sources) else EXIT_PARTIAL)
+    sys.exit(report.exit_code)
 
 
 @cli.command()

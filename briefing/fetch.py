@@ -56,7 +56,7 @@ USER_AGENT = f"briefing-fetch/{__version__} (situation briefings from Arabic pre
 ROBOTS_AGENT = "briefing-fetch"
 _REDIRECTS = {301, 302, 303, 307, 308}
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_[a-z]+|ref|output)$", re.I)
-_ARABIC = re.compile(r"[\u0621-\u064A]")
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")  # presentation forms too
 _LETTER = re.compile(r"[^\W\d_]")
 _ERROR_PAGE = re.compile(r"\b(404|403|500|not found|page not found|error|forbidden|access denied)\b|"
                          r"الصفحة غير موجودة|الصفحة المطلوبة غير|خطأ|غير موجودة", re.I)
@@ -96,7 +96,13 @@ class SourceReport(BaseModel):
 
     @property
     def failed(self) -> bool:
+        """Something failed: the source itself or some of its items."""
         return bool(self.failures)
+
+    @property
+    def down(self) -> bool:
+        """The source gave nothing at all: every attempt failed."""
+        return bool(self.failures) and not (self.new or self.not_modified or self.duplicates or self.old)
 
 
 class FetchReport(BaseModel):
@@ -109,6 +115,13 @@ class FetchReport(BaseModel):
     @property
     def failed_sources(self) -> list[str]:
         return [s.name for s in self.sources if s.failed]
+
+    @property
+    def exit_code(self) -> int:
+        """0: nothing failed; 3: something failed; 1: every source gave nothing."""
+        if not self.failed_sources:
+            return 0
+        return 1 if all(s.down for s in self.sources) else 3
 
 
 class _Failed(Exception):
@@ -385,6 +398,7 @@ class _Run:
     state: _State
     tz: ZoneInfo
     new_by_day: dict[str, int] = field(default_factory=dict)
+    claimed: set[str] = field(default_factory=set)  # canonical URLs taken by a source in this run
     gate: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(8))
 
     async def source(self, source: Source) -> SourceReport:
@@ -431,10 +445,11 @@ class _Run:
                 continue
             link = urljoin(response.url, str(link))
             key = canonical_url(link)
-            if key in seen_here or self.archive.seen(link):
-                report.duplicates += 1
+            if key in seen_here or key in self.claimed or self.archive.seen(link):
+                report.duplicates += 1  # archived, or being fetched for another source in this run
                 continue
             seen_here.add(key)
+            self.claimed.add(key)
             jobs.append(self._page_item(source, link, entry, report, conditional=False))
         await asyncio.gather(*jobs)
         if not any(f.url != url and "timed out" in f.reason for f in report.failures):
