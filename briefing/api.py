@@ -337,8 +337,8 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
         briefing, metered = asyncio.run(build_briefing(corpus, settings, options, completion=completion,
                                                        stages=stage))
     forget()  # the checks' memo tables; their memory goes to rendering
+    gc.unfreeze()  # a full collection: what died since the freezes (cycles among them) goes too
     gc.collect()
-    gc.freeze()
     if options.progress:
         options.progress("render", 0, 1)
     rendered: dict[str, bytes] = {}
