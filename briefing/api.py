@@ -243,10 +243,8 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
                            headline_ar=_headline_ar(articles[s.lead_id])) for s in below]
     by_story = {s.id: s for s in top}
     # while the model is waited for, threads load what later steps need: the checker's tables
-    # (the first drafts are checked as they arrive) and WeasyPrint with its fonts
+    # now (the first drafts are checked as they arrive); WeasyPrint during the compose call below
     threading.Thread(target=warm_up_checks, name="briefing-check-warm-up", daemon=True).start()
-    if "pdf" in options.formats:
-        render.warm_up()
     with stage("summarize"):
         gate = Slots(options.concurrency)  # requests in flight, summaries and headlines together
         batch, reports = await asyncio.gather(
@@ -261,6 +259,10 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
             "summaries": linked,
             "failed": [_with_story(f, by_story[f.article_id].article_ids, articles) for f in batch.failed]}),
             articles, registry)
+    forget()  # the checks' memo tables: WeasyPrint's fonts (35 MB) take their place, not on top of them
+    gc.collect()
+    if "pdf" in options.formats:
+        render.warm_up()
     run = compose.RunFacts(
         model=settings.model, structured_output=settings.structured_output,
         prompt_versions=prompting.versions(

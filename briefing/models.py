@@ -549,6 +549,78 @@ class Facet(Model):
     lon: float | None = None
 
 
+class ThreadInfo(Model):
+    """A story's thread across days (``threads.py``)."""
+
+    thread_id: str = Field(description="The id of the thread's first story: the same on every day it continues.")
+    day_number: int = Field(description="Calendar days since the thread's first day, plus one.")
+    first_day: dt.date
+
+
+class FigureChange(Model):
+    """A figure of one kind (killed, injured, arrested, displaced) that moved since an earlier day."""
+
+    kind: str
+    text_en: str = Field(description="The change in one English sentence, checked against both quotes.")
+    status: ClaimStatus
+    problems: list[str] = Field(default_factory=list)
+    before: float
+    before_day: dt.date
+    before_quote_ar: str
+    before_article_id: str
+    before_outlet: str
+    after: float
+    after_quote_ar: str
+    after_article_id: str
+    after_outlet: str
+    claim_id: str = Field(description="Today's claim whose evidence states the new figure.")
+
+
+class ContinuingStory(Model):
+    article_id: str = Field(description="Today's summary.")
+    thread_id: str
+    day_number: int
+    first_day: dt.date
+    previous_day: dt.date
+    previous_headline: str
+    link_score: float
+    new_claim_ids: list[str] = Field(description="Today's claims whose Arabic no earlier day of the thread quoted.")
+    figure_changes: list[FigureChange] = Field(default_factory=list)
+
+
+class StoppedStory(Model):
+    thread_id: str
+    last_day: dt.date
+    headline: str
+    day_number: int
+
+
+class DisputedValue(Model):
+    value: float
+    outlet: str
+    quote_ar: str
+    article_id: str
+
+
+class Dispute(Model):
+    """Outlets of one story, the same day, giving different figures of one kind."""
+
+    article_id: str
+    kind: str
+    conservative: float = Field(description="The lowest figure: the one to use, noted as disputed.")
+    values: list[DisputedValue]
+
+
+class Changes(Model):
+    """What changed since the last briefing in the store (``changes.py``)."""
+
+    since: dt.date | None = Field(description="The previous briefing's date; null: none in the last 7 days.")
+    threads: dict[str, ThreadInfo] = Field(default_factory=dict, description="Summary article id -> its thread.")
+    continuing: list[ContinuingStory] = Field(default_factory=list)
+    stopped: list[StoppedStory] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(default_factory=list)
+
+
 class Briefing(Model):
     """One dated English situation briefing built from Arabic articles."""
 
@@ -564,6 +636,8 @@ class Briefing(Model):
     input_problems: list[InputProblem]
     unregistered_names: list[UnregisteredName] = Field(default_factory=list)
     other_reports: list[OtherReport] = Field(default_factory=list, description="Stories below the cut.")
+    changes: Changes | None = Field(default=None, description="What changed since the last briefing (a run "
+                                                               "with a store); null: not tracked.")
     facets: list[Facet] = Field(default_factory=list, description="Places and actors the claims name.")
     digest_article_ids: list[str] = Field(
         default_factory=list, description="The stories shown in full in the digest (the emailed PDF), in rank order.")

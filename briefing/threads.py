@@ -1,0 +1,127 @@
+"""Threads: a story that continues across days keeps one id.
+
+A new day's story joins the thread of a story from the previous ``LINK_DAYS`` days when they
+share enough of their content words and of the places they name (``score``, threshold
+``LINK_THRESHOLD``, measured on the corpus days 2015-07-21..27: see README, "Across days").
+Words are the story text folded (``arabic.fold``), clitics and the article stripped, stop words
+and short words dropped: the ``WORDS`` most frequent. Names are the gazetteer's places found in
+the text. The thread's id is the id of its first story; "day N" counts calendar days from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .arabic import fold
+
+__all__ = ["LINK_DAYS", "LINK_THRESHOLD", "Link", "link", "score", "story_names", "story_words"]
+
+LINK_DAYS = 7
+LINK_THRESHOLD = 0.30
+WORDS = 60
+_CLITICS = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=\S{3,})")
+_STOP_TEXT = """
+التي الذي الذين وقال وقالت قال قالت كان كانت يكون تكون هذا هذه ذلك تلك هناك حيث حتى بعد قبل خلال
+عند على الى إلى من عن في مع بين منذ كما ايضا أيضا وأضاف اضاف واضاف واكد وأكد أكد اكد لدى عبر ضمن دون
+غير بعض كل جميع اكثر أكثر اليوم امس أمس العام عام الماضي الجاري المقبل يوم الاحد الاثنين الثلاثاء
+الاربعاء الخميس الجمعة السبت وزير وزارة رئيس مصدر مصادر مؤكدا مشيرا موضحا لافتا حسب وفق وفقا نحو
+"""
+_STOP = frozenset(fold(w) for w in _STOP_TEXT.split())
+
+
+def _stem(word: str) -> str:
+    return _CLITICS.sub("", word)
+
+
+def story_words(text: str, limit: int = WORDS) -> list[str]:
+    """The story's most frequent content words (folded, clitics stripped), most frequent first."""
+    counts: Counter[str] = Counter()
+    for raw in fold(text).split():
+        word = _stem(re.sub(r"[^\u0621-\u064A]", "", raw))
+        if len(word) >= 4 and word not in _STOP and raw not in _STOP:
+            counts[word] += 1
+    return [w for w, _ in counts.most_common(limit)]
+
+
+@cache
+def _places() -> dict[str, frozenset[str]]:
+    """Folded Arabic place names of the gazetteer, by their first word (for a quick lookup)."""
+    from .names import gazetteer
+
+    by_first: dict[str, set[str]] = {}
+    for forms in gazetteer().get("places", {}).values():
+        for form in forms:
+            folded = _stem(fold(form))
+            if len(folded) >= 3:
+                by_first.setdefault(folded.split()[0], set()).add(folded)
+    return {k: frozenset(v) for k, v in by_first.items()}
+
+
+def story_names(text: str) -> list[str]:
+    """Gazetteer places the story names (folded Arabic), in order of first mention."""
+    places = _places()
+    words = [_stem(w) for w in fold(text).split()]
+    found: dict[str, None] = {}
+    for i, word in enumerate(words):
+        for name in places.get(word, ()):
+            size = name.count(" ") + 1
+            if " ".join(words[i:i + size]) == name:
+                found[name] = None
+    return list(found)
+
+
+def score(words_a: Sequence[str], names_a: Sequence[str], words_b: Sequence[str], names_b: Sequence[str]) -> float:
+    """0..1: how much two stories share. Content words weigh 0.7, places 0.3 (when either names one)."""
+    def jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+        sa, sb = set(a), set(b)
+        return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+
+    text = jaccard(words_a, words_b)
+    if not names_a and not names_b:
+        return text
+    return 0.7 * text + 0.3 * jaccard(names_a, names_b)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A story from an earlier day, as linking needs it."""
+
+    day: dt.date
+    story_id: str
+    thread_id: str
+    first_day: dt.date
+    headline: str
+    words: Sequence[str]
+    names: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Link:
+    thread_id: str
+    first_day: dt.date
+    day_number: int
+    previous: Candidate | None  # the earlier story it continues (None: a new thread)
+    score: float
+
+
+def link(day: dt.date, story_id: str, words: Sequence[str], names: Sequence[str],
+         earlier: Sequence[Candidate], threshold: float = LINK_THRESHOLD) -> Link:
+    """The thread of one of ``day``'s stories: the best-scoring earlier story within LINK_DAYS at or
+    over ``threshold`` (the most recent when tied), else a new thread named after this story."""
+    best: tuple[float, dt.date, Candidate] | None = None
+    for c in earlier:
+        if not (0 < (day - c.day).days <= LINK_DAYS):
+            continue
+        s = score(words, names, c.words, c.names)
+        if s >= threshold and (best is None or (s, c.day) > (best[0], best[1])):
+            best = (s, c.day, c)
+    if best is None:
+        return Link(thread_id=story_id, first_day=day, day_number=1, previous=None, score=0.0)
+    c = best[2]
+    return Link(thread_id=c.thread_id, first_day=c.first_day, day_number=(day - c.first_day).days + 1, previous=c,
+                score=round(best[0], 3))
