@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.api import read_inputs  # noqa: E402
 from briefing.cluster import cluster, story_text  # noqa: E402
-from briefing.threads import LINK_DAYS, score, story_names, story_words  # noqa: E402
+from briefing.threads import LINK_DAYS, idf, score, story_names, story_words  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet"
 
@@ -29,6 +29,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--min", type=float, default=0.15)
+    parser.add_argument("--plain", action="store_true", help="words unweighted (no idf)")
     args = parser.parse_args()
     days = [dt.date(2015, 7, d) for d in range(21, 28)]
     stories: dict[dt.date, list[tuple[str, str, list[str], list[str], int]]] = {}
@@ -43,12 +44,13 @@ def main() -> int:
             rows.append((s.id, title, story_words(text), story_names(text), rank))
         stories[day] = rows
         print(f"{day}: {len(corpus.articles)} articles, {len(rows)} stories", file=sys.stderr)
+    weights = idf([r[2] for rows in stories.values() for r in rows]) if not args.plain else None
     best_scores = []
     pairs = []
     for day in days[1:]:
         earlier = [(d, r) for d in days if 0 < (day - d).days <= LINK_DAYS for r in stories[d]]
         for _sid, title, words, names, _rank in stories[day][: args.top]:
-            best = max(((score(words, names, r[2], r[3]), d, r) for d, r in earlier), key=lambda x: x[0])
+            best = max(((score(words, names, r[2], r[3], weights), d, r) for d, r in earlier), key=lambda x: x[0])
             best_scores.append(best[0])
             if best[0] >= args.min:
                 pairs.append((best[0], day, title, best[1], best[2][1]))

@@ -28,7 +28,7 @@ from .chunk import chunk_corpus
 from .cluster import cluster, load_watchlist, story_view
 from .config import DEFAULTS, FORMATS
 from .errors import InputError, UsageError
-from .files import write_outputs
+from .files import output_name, write_outputs
 from .ingest import IngestOptions, ingest
 from .llm import (
     STRUCTURED_MODES,
@@ -41,10 +41,12 @@ from .llm import (
 )
 from .mail import EmailResult
 from .mail import email_briefing as email_briefing
-from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport
+from .models import Article, Briefing, Corpus, FailedArticle, Manifest, OtherReport, StoryPlan
 from .registry import Registry
 from .slots import Slots
 from .smtp import SmtpSettings
+from .store import open_store
+from .tracking import History, Threads, changes_since, day_record, load_history, thread_stories
 from .verify import forget, verify
 from .verify import warm_up as warm_up_checks
 
@@ -77,6 +79,7 @@ class GenerateOptions:
     max_cost_usd: float | None = None
     max_stories: int | None = _RUN.max_stories  # full summaries for the top N; the rest as "Other reports"
     watchlist: Path | None = None
+    store: Path | None = None  # the run store (SQLite): previous days in, today's record out
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total)
 
 
@@ -197,11 +200,20 @@ def _metered(settings: ModelSettings, options: GenerateOptions, completion: Comp
     )
 
 
+@dataclass(frozen=True)
+class Built:
+    briefing: Briefing
+    metered: MeteredCompletion
+    plan: StoryPlan
+    threads: Threads | None  # with a history: every story's thread
+
+
 async def build_briefing(corpus: Corpus, settings: ModelSettings, options: GenerateOptions, *,
                          completion: Completion | None = None,
                          count_tokens: Callable[[str], int] | None = None,
-                         stages: _Stages | None = None) -> tuple[Briefing, MeteredCompletion]:
-    """Chunk, summarize, verify and compose; no files are written."""
+                         stages: _Stages | None = None, history: History | None = None) -> Built:
+    """Cluster, chunk, summarize, verify and compose (and with ``history``: thread the stories
+    and say what changed); no files are written."""
     if not corpus.articles:
         raise InputError("no articles to summarize: " + (
             "; ".join(f"{p.origin}: {p.reason}" for p in corpus.problems) or "no inputs given"))
@@ -209,14 +221,14 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
     started = time.perf_counter()
     metered = _metered(settings, options, completion)
     try:
-        return await _build(corpus, settings, options, metered, count_tokens, stage, started)
+        return await _build(corpus, settings, options, metered, count_tokens, stage, started, history)
     finally:
         await metered.aclose()
 
 
 async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptions, metered: MeteredCompletion,
-                 count_tokens: Callable[[str], int] | None, stage: _Stages,
-                 started: float) -> tuple[Briefing, MeteredCompletion]:
+                 count_tokens: Callable[[str], int] | None, stage: _Stages, started: float,
+                 history: History | None) -> Built:
     articles = {a.id: a for a in corpus.articles}
     watchlist = load_watchlist(options.watchlist) if options.watchlist else []
 
@@ -234,6 +246,10 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
     below = stories.stories[len(top):]
     views = Corpus(articles=[story_view(s, articles) for s in top])
+    threads = None
+    if history is not None:
+        with stage("threads"):  # every story's thread across days (threads.py)
+            threads = thread_stories(options.date, stories, articles, history)
     gc.freeze()  # the corpus and the stories live to the end: later collections skip them
     with stage("chunk"):
         plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
@@ -276,7 +292,10 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
             registry=registry, other_reports=reports, framed=options.compose_stories,
             digest_stories=options.digest_stories,
             clustering=f"{len(corpus.articles)} articles in {len(stories.stories)} stories ({stories.method})")
-    return briefing, metered
+    if threads is not None and history is not None:
+        with stage("changes"):  # what changed since the last briefing (changes.py)
+            briefing = briefing.model_copy(update={"changes": changes_since(briefing, threads, history)})
+    return Built(briefing, metered, stories, threads)
 
 
 @contextlib.contextmanager
@@ -335,9 +354,12 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     stage = _Stages()
     with stage("ingest"):
         corpus = corpus if corpus is not None else read_inputs(inputs, options.ingest)
+    store = open_store(options.store) if options.store is not None else None
+    history = load_history(store, options.date) if store is not None else None
     with _traffic(settings, options):
-        briefing, metered = asyncio.run(build_briefing(corpus, settings, options, completion=completion,
-                                                       stages=stage))
+        built = asyncio.run(build_briefing(corpus, settings, options, completion=completion, stages=stage,
+                                           history=history))
+    briefing, metered = built.briefing, built.metered
     forget()  # the checks' memo tables; their memory goes to rendering
     gc.unfreeze()  # a full collection: what died since the freezes (cycles among them) goes too
     gc.collect()
@@ -352,6 +374,12 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
         options.progress("render", 1, 1)
     with stage("write"):
         paths = write_outputs(rendered, options.out_dir, options.date)
+    if store is not None and built.threads is not None:
+        with stage("record"):  # today's record, replacing any earlier run of the same day
+            json_path = options.out_dir / output_name(options.date, "json")
+            store.record(day_record(briefing, built.plan, built.threads, briefing_path=str(json_path.resolve())),
+                         recorded_at=dt.datetime.now(dt.UTC))
+            store.close()
     u = metered.usage
     manifest = Manifest(
         date=options.date, model=settings.model, articles=len(corpus.articles),

@@ -40,33 +40,54 @@ KINDS: dict[str, tuple[str, ...]] = {  # kind -> folded stems that name it
     "displaced": ("نازح", "نازحين", "نزوح", "لاجئ", "لاجئين", "مهجر"),
 }
 _STEMS = {stem: kind for kind, stems in KINDS.items() for stem in stems}
+# nouns that follow their number (12 قتيلا); the others name the event and precede it (مقتل 12)
+_COUNTED = frozenset(("قتيل", "قتلي", "شهيد", "شهداء", "ضحايا", "جريح", "جرحي", "مصاب", "مصابين", "مصابا",
+                      "معتقل", "معتقلين", "موقوف", "موقوفين", "سجين", "اسير", "اسري", "نازح", "نازحين", "لاجئ",
+                      "لاجئين", "مهجر"))
 _CLITIC = re.compile(r"^(?:وال|بال|فال|لل|ال|و|ف|ب|ل)(?=\S{3,})")
 WINDOW = 3  # words between a number and the word of its kind
 
 
-def _kind(word: str) -> str | None:
+def _stem_of(word: str) -> str | None:
     w = re.sub(r"[^\u0621-\u064A]", "", word)
-    return _STEMS.get(w) or _STEMS.get(_CLITIC.sub("", w))
+    for form in (w, _CLITIC.sub("", w)):
+        for stem in (form, form[:-1] if form.endswith("ا") else ""):  # قتيلا: the accusative
+            if stem in _STEMS:
+                return stem
+    return None
+
+
+def _kind(word: str) -> str | None:
+    stem = _stem_of(word)
+    return _STEMS[stem] if stem else None
+
+
+_NUMBER_WORD = re.compile(r"\d")
 
 
 def figures_in(quote_ar: str) -> list[tuple[str, float]]:
-    """(kind, value) pairs an Arabic quote states: a number within ``WINDOW`` words of a word of its
-    kind (مقتل 66 شخصا, 120 جريحا, ارتفع عدد القتلى الى ثمانين). Years and dates are skipped."""
+    """(kind, value) pairs an Arabic quote states: a number (digits or words) and the nearest word of
+    a kind within ``WINDOW`` words, before it or after (مقتل 66 شخصا, 120 جريحا, ارتفع عدد القتلى الى
+    ثمانين). Years, and the dual of a word that is not a number, are skipped."""
     words = fold(quote_ar).split()
+    kinds = [(i, _STEMS[st], st in _COUNTED) for i, w in enumerate(words) if (st := _stem_of(w)) is not None]
     out: dict[tuple[str, float], None] = {}
-    for i, word in enumerate(words):
-        kind = _kind(word)
-        if kind is None:
+    for j, word in enumerate(words):
+        if _kind(word) is not None:
             continue
-        lo, hi = max(0, i - WINDOW), min(len(words), i + WINDOW + 1)
-        for j in range(lo, hi):
-            if j == i:
-                continue
-            values = [v for v in arabic_numbers(words[j]) if isinstance(v, float) and 1 <= v < 1800]
-            for v in values:
-                if j > i and any(_kind(w) for w in words[i + 1:j]):
-                    continue  # the number belongs to a nearer word of a kind
-                out[(kind, v)] = None
+        values = [v for v in arabic_numbers(word) if isinstance(v, float) and 1 <= v < 1800]
+        if not _NUMBER_WORD.search(word):
+            values = [v for v in values if v != 2.0 or word.startswith(("اثن", "واثن"))]  # a dual is not a count
+        if not values:
+            continue
+        # the nearest; when tied, a counted noun after the number (12 قتيلا), then an event before it
+        near = [(abs(i - j), 0 if (i > j and counted) else 1 if i < j else 2, k)
+                for i, k, counted in kinds if abs(i - j) <= WINDOW]
+        if not near:
+            continue
+        kind = min(near)[2]
+        for v in values:
+            out[(kind, v)] = None
     return list(out)
 
 

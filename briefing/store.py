@@ -221,29 +221,24 @@ class Store:
         days = [_day(r[0]) for r in rows]
         return [s for s in self.stories(days[0], days[-1]) if s.thread_id == thread_id] if days else []
 
-    def claims(self, thread_ids: Sequence[str], before: dt.date) -> list[StoredClaim]:
-        """Claims of these threads recorded on days before ``before``."""
-        if not thread_ids:
-            return []
-        marks = ", ".join("?" for _ in thread_ids)
+    def claims(self, first: dt.date, last: dt.date) -> list[StoredClaim]:
+        """Claims recorded from ``first`` to ``last`` (inclusive)."""
         cur = self.db.cursor()
         try:
-            rows = self._execute(cur, f"SELECT day, claim_id, story_id, thread_id, text_en, status, evidence, outlet "
-                                      f"FROM claims WHERE thread_id IN ({marks}) AND day < ? ORDER BY day",
-                                 (*thread_ids, before.isoformat())).fetchall()
+            rows = self._execute(cur, "SELECT day, claim_id, story_id, thread_id, text_en, status, evidence, outlet "
+                                      "FROM claims WHERE day >= ? AND day <= ? ORDER BY day",
+                                 (first.isoformat(), last.isoformat())).fetchall()
         finally:
             cur.close()
         return [StoredClaim(_day(r[0]), r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7]) for r in rows]
 
-    def figures(self, thread_ids: Sequence[str], before: dt.date) -> list[StoredFigure]:
-        if not thread_ids:
-            return []
-        marks = ", ".join("?" for _ in thread_ids)
+    def figures(self, first: dt.date, last: dt.date) -> list[StoredFigure]:
+        """Figures recorded from ``first`` to ``last`` (inclusive)."""
         cur = self.db.cursor()
         try:
-            rows = self._execute(cur, f"SELECT day, story_id, thread_id, claim_id, kind, value, quote_ar, article_id, "
-                                      f"outlet FROM figures WHERE thread_id IN ({marks}) AND day < ? ORDER BY day",
-                                 (*thread_ids, before.isoformat())).fetchall()
+            rows = self._execute(cur, "SELECT day, story_id, thread_id, claim_id, kind, value, quote_ar, article_id, "
+                                      "outlet FROM figures WHERE day >= ? AND day <= ? ORDER BY day",
+                                 (first.isoformat(), last.isoformat())).fetchall()
         finally:
             cur.close()
         return [StoredFigure(_day(r[0]), r[1], r[2], r[3], r[4], float(r[5]), r[6], r[7], r[8]) for r in rows]

@@ -67,9 +67,9 @@ def test_model_reads_each_sentence_once_and_evidence_points_into_real_articles()
     from .conftest import ScriptedCompletion
 
     fake = ScriptedCompletion(answer)
-    briefing, _ = asyncio.run(api.build_briefing(
+    briefing = asyncio.run(api.build_briefing(
         corpus, api.ModelSettings(model="fake"), api.GenerateOptions(date=dt.date(2015, 7, 23), out_dir=Path(".")),
-        completion=fake, count_tokens=len))
+        completion=fake, count_tokens=len)).briefing
     (summary,) = briefing.summaries
     assert summary.outlets == ["alriyadh", "okaz"] and len(summary.story_article_ids) == 2
     (claim,) = summary.claims
@@ -100,10 +100,10 @@ def test_max_stories_lists_the_rest_as_other_reports(scripted: Callable[[Any], M
 
     from .conftest import ScriptedCompletion
 
-    briefing, _ = asyncio.run(api.build_briefing(
+    briefing = asyncio.run(api.build_briefing(
         _corpus(), api.ModelSettings(model="fake"),
         api.GenerateOptions(date=dt.date(2015, 7, 23), out_dir=Path("."), max_stories=1),
-        completion=ScriptedCompletion(answer), count_tokens=len))
+        completion=ScriptedCompletion(answer), count_tokens=len)).briefing
     assert [s.article_id for s in briefing.summaries] == ["b" * 16]
     (other,) = briefing.other_reports
     assert other.article_ids == ["c" * 16] and other.headline_en == "Saudi stocks rise"
