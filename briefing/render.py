@@ -342,7 +342,8 @@ def render_html(briefing: Briefing, *, include_originals: bool = True, toc: bool
     ``include_originals`` embeds the original articles with the evidence highlighted; ``toc`` adds
     the table of contents. The map and the filters come from the briefing's facets (compose).
     """
-    return _page(environment(), "briefing.html", _context(briefing, include_originals, toc), "the HTML briefing")
+    context = _context(briefing, include_originals, toc)
+    return _page(_labelled(context), "briefing.html", context, "the HTML briefing")
 
 
 @dataclass(frozen=True)
@@ -360,7 +361,15 @@ def render_decide_page(briefing: Briefing, deciding: Deciding) -> str:
     reject and edit each claim and bottom-line sentence (``decide.js``). Its CSP lets the page
     talk to its own server only."""
     context = {**_context(briefing, True, True), "deciding": deciding}
-    return _page(environment(), "briefing.html", context, "the review page", decide=True)
+    return _page(_labelled(context), "briefing.html", context, "the review page", decide=True)
+
+
+def _labelled(context: dict[str, Any]) -> jinja2.Environment:
+    """The environment with a ``label`` filter: a claim id -> its number in the page (2.1)."""
+    env = environment()
+    labels = context["claim_labels"]
+    env.filters["label"] = lambda claim_id: labels.get(claim_id, "")
+    return env
 
 
 def _context(briefing: Briefing, include_originals: bool, toc: bool) -> dict[str, Any]:
