@@ -214,6 +214,31 @@ def _partial_line(briefing: Briefing) -> str:
             "and are missing from it (listed under 'Not summarized').")
 
 
+def changes_lines(briefing: Briefing) -> list[str]:
+    """What changed since the last briefing, a line each, for the email body (each figure's Arabic
+    evidence is in the attached digest and the full briefing)."""
+    ch = briefing.changes
+    if ch is None:
+        return []
+    heads = {s.article_id: s.headline_en for s in briefing.summaries}
+    lines = []
+    for c in ch.continuing:
+        head = heads.get(c.article_id, "")
+        for f in c.figure_changes:
+            mark = "" if f.status == "verified" else "[UNVERIFIED] "
+            lines.append(f"{mark}{head}: {f.text_en} ({f.before_outlet} → {f.after_outlet})")
+        if not c.figure_changes:
+            lines.append(f"{head}: day {c.day_number}, {len(c.new_claim_ids)} new claim(s)")
+    for d in ch.disputes:
+        values = " vs ".join(f"{v.value:g} ({v.outlet})" for v in d.values)
+        lines.append(f"Disputed, {heads.get(d.article_id, '')}: {d.kind} {values}; "
+                     f"the lower, {d.conservative:g}, is used")
+    if ch.stopped:
+        n = len(ch.stopped)
+        lines.append(f"No longer reported: {n} stor{'y' if n == 1 else 'ies'} of the last briefing")
+    return lines
+
+
 def size_text(n: int) -> str:
     """``350 KB``, ``2.4 MB``: the attachment's size, as the message states it."""
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
@@ -223,9 +248,10 @@ def _bodies(briefing: Briefing, points: list[_Point], pdf_name: str, pdf_size: s
     """The plain-text and the HTML body, from ``email.txt.j2`` and ``email.html.j2``."""
     from .render import environment, review_line
 
-    context = {"briefing": briefing, "points": points, "pdf_name": pdf_name, "pdf_size": pdf_size, "title_en": TITLE_EN,
-               "title_ar": TITLE_AR, "hijri": hijri_date_ar(briefing.date), "partial": _partial_line(briefing),
-               "review_line": review_line(briefing), "counts": _counts(briefing)}
+    context = {"briefing": briefing, "points": points, "pdf_name": pdf_name, "pdf_size": pdf_size,
+               "title_en": TITLE_EN, "title_ar": TITLE_AR, "hijri": hijri_date_ar(briefing.date),
+               "partial": _partial_line(briefing), "review_line": review_line(briefing), "counts": _counts(briefing),
+               "changes": changes_lines(briefing)}
     text = environment(autoescape=False).get_template("email.txt.j2").render(context)
     return text, environment().get_template("email.html.j2").render(context)
 
