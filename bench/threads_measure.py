@@ -45,12 +45,13 @@ def main() -> int:
         stories[day] = rows
         print(f"{day}: {len(corpus.articles)} articles, {len(rows)} stories", file=sys.stderr)
     weights = idf([r[2] for rows in stories.values() for r in rows]) if not args.plain else None
+    name_weights = idf([r[3] for rows in stories.values() for r in rows]) if not args.plain else None
     best_scores = []
     pairs = []
     for day in days[1:]:
         earlier = [(d, r) for d in days if 0 < (day - d).days <= LINK_DAYS for r in stories[d]]
         for _sid, title, words, names, _rank in stories[day][: args.top]:
-            best = max(((score(words, names, r[2], r[3], weights), d, r) for d, r in earlier), key=lambda x: x[0])
+            best = max(((score(words, names, r[2], r[3], weights, name_weights), d, r) for d, r in earlier), key=lambda x: x[0])
             best_scores.append(best[0])
             if best[0] >= args.min:
                 pairs.append((best[0], day, title, best[1], best[2][1]))

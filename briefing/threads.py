@@ -23,7 +23,7 @@ from .arabic import fold
 __all__ = ["LINK_DAYS", "LINK_THRESHOLD", "Link", "idf", "link", "score", "story_names", "story_words"]
 
 LINK_DAYS = 7
-LINK_THRESHOLD = 0.44  # measured: bench/results-threads.txt
+LINK_THRESHOLD = 0.445  # measured: bench/results-threads.txt
 WORDS = 60
 _UNSEEN = 8.0  # the idf of a word no story of the window used
 _CLITICS = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=\S{3,})")
@@ -77,20 +77,27 @@ def story_names(text: str) -> list[str]:
     return list(found)
 
 
-def idf(word_lists: Sequence[Sequence[str]]) -> dict[str, float]:
-    """Inverse document frequency of each word over these stories: a word most stories use
-    (يستقبل, خادم الحرمين) says little about which story it is."""
+IDF_MIN_STORIES = 50  # fewer stories than this are too few to weigh words by: unweighted
+
+
+def idf(word_lists: Sequence[Sequence[str]]) -> dict[str, float] | None:
+    """Inverse document frequency of each word (or place) over these stories: one that most stories
+    use (يستقبل, خادم الحرمين; a gazetteer place that is also a common word, مدينه) says little
+    about which story it is. None when there are too few stories to tell."""
+    if len(word_lists) < IDF_MIN_STORIES:
+        return None
     df: Counter[str] = Counter()
     for words in word_lists:
         df.update(set(words))
-    n = max(1, len(word_lists))
+    n = len(word_lists)
     return {w: math.log((1 + n) / (1 + c)) for w, c in df.items()}
 
 
 def score(words_a: Sequence[str], names_a: Sequence[str], words_b: Sequence[str], names_b: Sequence[str],
-          weights: Mapping[str, float] | None = None) -> float:
+          weights: Mapping[str, float] | None = None, name_weights: Mapping[str, float] | None = None) -> float:
     """0..1: how much two stories share: a Jaccard of their content words, each weighted by its
-    ``weights`` (idf; 1 when not given) at 0.7, and of their places at 0.3 (when either names one)."""
+    ``weights`` (idf; 1 when not given) at 0.7, and of their places (weighted by ``name_weights``)
+    at 0.3 (when either names one)."""
     def jaccard(a: Sequence[str], b: Sequence[str], w: Mapping[str, float] | None) -> float:
         sa, sb = set(a), set(b)
         if not sa | sb:
@@ -103,7 +110,7 @@ def score(words_a: Sequence[str], names_a: Sequence[str], words_b: Sequence[str]
     text = jaccard(words_a, words_b, weights)
     if not names_a and not names_b:
         return text
-    return 0.7 * text + 0.3 * jaccard(names_a, names_b, None)
+    return 0.7 * text + 0.3 * jaccard(names_a, names_b, name_weights)
 
 
 @dataclass(frozen=True)
@@ -130,14 +137,14 @@ class Link:
 
 def link(day: dt.date, story_id: str, words: Sequence[str], names: Sequence[str],
          earlier: Sequence[Candidate], threshold: float = LINK_THRESHOLD,
-         weights: Mapping[str, float] | None = None) -> Link:
+         weights: Mapping[str, float] | None = None, name_weights: Mapping[str, float] | None = None) -> Link:
     """The thread of one of ``day``'s stories: the best-scoring earlier story within LINK_DAYS at or
     over ``threshold`` (the most recent when tied), else a new thread named after this story."""
     best: tuple[float, dt.date, Candidate] | None = None
     for c in earlier:
         if not (0 < (day - c.day).days <= LINK_DAYS):
             continue
-        s = score(words, names, c.words, c.names, weights)
+        s = score(words, names, c.words, c.names, weights, name_weights)
         if s >= threshold and (best is None or (s, c.day) > (best[0], best[1])):
             best = (s, c.day, c)
     if best is None:

@@ -64,7 +64,9 @@ def thread_stories(day: dt.date, plan: StoryPlan, articles: dict[str, Article], 
         text = story_text(story, articles)
         words[story.id], names[story.id] = story_words(text), story_names(text)
     weights = idf([*words.values(), *(c.words for c in history.candidates)])
-    links = {sid: link(day, sid, words[sid], names[sid], history.candidates, weights=weights) for sid in words}
+    name_weights = idf([*names.values(), *(c.names for c in history.candidates)])
+    links = {sid: link(day, sid, words[sid], names[sid], history.candidates, weights=weights,
+                       name_weights=name_weights) for sid in words}
     return Threads(links=links, words=words, names=names)
 
 
