@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from . import cassette, compose, prompting, render, summarize
+from .archive import write_archive
 from .chunk import chunk_corpus
 from .cluster import cluster, load_watchlist, story_view
 from .config import DEFAULTS, FORMATS
@@ -379,6 +380,7 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
             json_path = options.out_dir / output_name(options.date, "json")
             store.record(day_record(briefing, built.plan, built.threads, briefing_path=str(json_path.resolve())),
                          recorded_at=dt.datetime.now(dt.UTC))
+            paths += write_archive(store, options.out_dir)  # index.html and the stories' timelines
             store.close()
     u = metered.usage
     manifest = Manifest(

@@ -103,6 +103,11 @@ def test_two_mornings_what_changed(tmp_path: Path) -> None:
     assert ch.threads[story.article_id].day_number == 2
     html = (tmp_path / "out" / "briefing-2015-07-23.html").read_text(encoding="utf-8")
     assert "What changed since" in html and "day 2" in html and "rose from 66" in html
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "22 July 2015" in index and "23 July 2015" in index and 'href="briefing-2015-07-23.html"' in index
+    (timeline,) = (tmp_path / "out" / "stories").glob("*.html")  # the one story followed over two days
+    text = timeline.read_text(encoding="utf-8")
+    assert "day 1" in text and "day 2" in text and "Content-Security-Policy" in text
     saved = json.loads((tmp_path / "out" / "briefing-2015-07-23.json").read_text(encoding="utf-8"))
     assert saved["changes"]["continuing"][0]["figure_changes"][0]["after"] == 80.0
     # the same day again replaces its record: no duplicates
