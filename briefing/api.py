@@ -366,15 +366,16 @@ def generate(inputs: Sequence[str | Path], settings: ModelSettings, options: Gen
     gc.collect()
     if options.progress:
         options.progress("render", 0, 1)
-    rendered: dict[str, bytes] = {}
+    paths: list[Path] = []
     for fmt in (f for f in FORMATS if f in formats):  # html, pdf, json: the PDF names its stories in the JSON
         with stage(f"render_{fmt}"):
-            rendered[fmt], briefing = render.render_format(briefing, fmt, digest_evidence=options.digest_evidence,
-                                                           digest_pages=options.digest_pages)
+            data, briefing = render.render_format(briefing, fmt, digest_evidence=options.digest_evidence,
+                                                  digest_pages=options.digest_pages)
+        with stage("write"):  # each format written as soon as it is made: one at a time in memory
+            paths += write_outputs({fmt: data}, options.out_dir, options.date)
+        del data
     if options.progress:
         options.progress("render", 1, 1)
-    with stage("write"):
-        paths = write_outputs(rendered, options.out_dir, options.date)
     if store is not None and built.threads is not None:
         with stage("record"):  # today's record, replacing any earlier run of the same day
             json_path = options.out_dir / output_name(options.date, "json")

@@ -32,7 +32,7 @@ def test_sample_run_writes_three_files(sample_out: Path) -> None:
     manifest = json.loads((sample_out / "briefing-2017-11-04.manifest.json").read_text(encoding="utf-8"))
     assert (manifest["calls"], manifest["cache_hits"], manifest["articles"]) == (2, 0, 2)
     assert list(manifest["stage_wall_s"]) == ["ingest", "client", "cluster", "chunk", "summarize", "verify", "compose",
-                                              "render_html", "render_pdf", "render_json", "write"]
+                                              "render_html", "write", "render_pdf", "render_json"]
     assert (sample_out / "briefing-2017-11-04.pdf").read_bytes().startswith(b"%PDF")
 
 
