@@ -138,13 +138,16 @@ def fetch(sources: Path | None, archive: Path | None, since: dt.date | None, con
               help="Refuse --email: a briefing just generated is not reviewed (review, publish, then send).")
 @click.option("--archive", type=click.Path(file_okay=False, path_type=Path),
               help="Brief the day from this archive (`briefing fetch`): the articles published on --date.")
+@click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
+              help="The run store (SQLite): say what changed since the last briefing in it, then record this "
+                   "one [config: [desk] store].")
 @_errors
 def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str | None, api_base: str | None,
              structured_output: str | None, formats: str | None, concurrency: int | None, pack_articles: int | None,
              config_file: Path | None, registry: Path | None, max_cost: float | None, max_stories: int | None,
              watchlist: Path | None, digest_pages: int | None, digest_evidence: bool | None, no_cache: bool,
              cache_dir: Path | None, quiet: bool, verbose: bool, record: Path | None, replay: Path | None,
-             email_group: str | None, require_review: bool, archive: Path | None) -> None:
+             email_group: str | None, require_review: bool, archive: Path | None, store: Path | None) -> None:
     """Summarize INPUT files/folders (.txt .html .json .jsonl .zip) into a dated briefing.
 
     With --archive DIR, the day's articles come from the archive `briefing fetch` writes
@@ -167,7 +170,8 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
     cfg = load_config(
         {"model": model, "api_base": api_base, "structured_output": structured_output,
          "formats": _formats(formats), "concurrency": concurrency, "pack_articles": pack_articles,
-         "digest_pages": digest_pages, "digest_evidence": digest_evidence, "max_stories": max_stories},
+         "digest_pages": digest_pages, "digest_evidence": digest_evidence, "max_stories": max_stories,
+         "store": store},
         os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
     settings = api.settings_from_cassette(replay) if replay else cfg.model_settings()
     run = cfg.run
@@ -179,7 +183,7 @@ def generate(inputs: tuple[Path, ...], date: dt.date, out_dir: Path, model: str 
         record=record,
         replay=replay,
         registry=registry or run.registry, max_cost_usd=max_cost, max_stories=run.max_stories, watchlist=watchlist,
-        cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite")
+        cache_path=None if no_cache else _cache_dir(cache_dir) / "responses.sqlite", store=cfg.desk.store)
     mailing = _mailing(email_group, cfg, options.formats) if email_group is not None else None
     corpus = api.read_inputs(inputs, options.ingest)
     for problem in corpus.problems:
@@ -416,6 +420,69 @@ def _email_report(result: Any) -> None:
         r = result.sent
         click.echo(f"sent to {len(r.recipients)} recipient(s) via {r.host}:{r.port} ({r.tls}), "
                    f"{r.size_bytes:,} bytes, {r.wall_s:.2f}s", err=True)
+
+
+@cli.command()
+@click.option("--date", "date", callback=_date, help="The day to brief [default: today in [desk] timezone].")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="The desk's TOML config file.")
+@click.option("--no-fetch", is_flag=True, help="Do not fetch the sources first.")
+@click.option("--email", "email_group", is_flag=False, flag_value="", default=None, metavar="[GROUP]",
+              help="Email the digest to GROUP [config: [desk] email_group].")
+@click.option("--replay", type=click.Path(dir_okay=False, path_type=Path), hidden=True,
+              help="Answer from a cassette (tests).")
+@click.pass_context
+@_errors
+def daily(ctx: click.Context, date: dt.date | None, config_file: Path | None, no_fetch: bool,
+          email_group: str | None, replay: Path | None) -> None:
+    """The morning routine in one command, for cron or a systemd timer: fetch the sources (when a
+    sources file exists), brief the day from the archive, record it in the store, write the files,
+    and email the digest when a group is set.
+
+    Exits like `generate` (0, 3 partial, 1 failure, 5 not sent), 3 also when a source failed, and
+    6 when another run holds the lock (two runs never overlap).
+    """
+    from zoneinfo import ZoneInfo
+
+    from filelock import FileLock, Timeout
+
+    from .config import load_config
+    from .errors import LockedError
+
+    cfg = load_config({}, os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
+    day = date or dt.datetime.now(ZoneInfo(cfg.desk.timezone)).date()
+    store = cfg.desk.store or _data_dir() / "store.sqlite"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(store) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise LockedError(f"another `briefing daily` is running (lock {store}.lock held); not started") from None
+    try:
+        fetched = EXIT_OK
+        if not no_fetch and cfg.fetch.sources.is_file():
+            try:
+                ctx.invoke(fetch, config_file=config_file)
+            except SystemExit as exc:
+                fetched = int(exc.code or 0)
+            if fetched == EXIT_FAILURE:
+                click.secho("warning: no source could be fetched; briefing what the archive holds", fg="yellow",
+                            err=True)
+        group = email_group if email_group is not None else cfg.desk.email_group
+        code = EXIT_OK
+        try:
+            ctx.invoke(generate, inputs=(), date=day, out_dir=cfg.desk.out, config_file=config_file,
+                       archive=cfg.fetch.archive, store=store, email_group=group, replay=replay,
+                       require_review=cfg.desk.require_review)
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    finally:
+        lock.release()
+    sys.exit(code if code != EXIT_OK else (EXIT_PARTIAL if fetched != EXIT_OK else EXIT_OK))
+
+
+def _data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "briefing"
 
 
 @cli.command()

@@ -59,7 +59,7 @@ FLAGS = {
     "pack_articles": ("run", "pack_articles"), "max_reasks": ("run", "max_reasks"), "formats": ("run", "formats"),
     "registry": ("run", "registry"), "digest_pages": ("run", "digest_pages"), "max_stories": ("run", "max_stories"),
     "digest_evidence": ("run", "digest_evidence"),
-    "sources": ("fetch", "sources"), "archive": ("fetch", "archive"),
+    "sources": ("fetch", "sources"), "archive": ("fetch", "archive"), "store": ("desk", "store"),
 }
 
 
@@ -133,7 +133,16 @@ class FetchSection(_Section):
 
 
 class DeskSection(_Section):
+    """``briefing daily``: the desk's morning routine."""
+
     timezone: str = Field(default="Asia/Riyadh", description="The desk's: a day of articles is a day here.")
+    store: Path | None = Field(default=None, description="The run store (SQLite); default: "
+                               "$XDG_DATA_HOME/briefing/store.sqlite.")
+    out: Path = Field(default=Path("out"), description="Where `briefing daily` writes the briefings.")
+    email_group: str | None = Field(default=None, description="`briefing daily` emails the digest to this "
+                                    "group of [email.groups]; none: no email.")
+    require_review: bool = Field(default=False, description="`briefing daily` does not email an unreviewed "
+                                 "briefing (it never is, just generated): review, publish, then send.")
 
     @field_validator("timezone")
     @classmethod

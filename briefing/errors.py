@@ -11,8 +11,9 @@
     │                                not retried, and it stops the whole run
     ├── OutputInvalidError        1  the model's answer failed validation after every re-ask
     ├── RenderError               1  HTML/PDF/JSON could not be produced
-    └── DeliveryError             1  files could not be written
-        └── SendError             5  the email could not be sent (the files stay in place)
+    ├── DeliveryError             1  files could not be written
+    │   └── SendError             5  the email could not be sent (the files stay in place)
+    └── LockedError               6  `briefing daily`: another run of the day holds the lock
 
 A run that wrote the briefing but could not summarize every article exits with
 ``EXIT_PARTIAL`` (3) instead of raising.
@@ -26,6 +27,7 @@ EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 EXIT_UNVERIFIED = 4
 EXIT_NOT_SENT = 5
+EXIT_LOCKED = 6
 
 
 class BriefingError(Exception):
@@ -92,3 +94,9 @@ class SendError(DeliveryError):
     """The email was not sent (or not to every recipient); the briefing files are untouched."""
 
     exit_code = EXIT_NOT_SENT
+
+
+class LockedError(BriefingError):
+    """Another ``briefing daily`` holds the lock: two runs never overlap."""
+
+    exit_code = EXIT_LOCKED

@@ -238,3 +238,30 @@ def test_generate_briefs_a_day_from_the_archive(site: NewsSite, tmp_path: Path) 
     missing = CliRunner().invoke(cli, ["generate", "--archive", str(archive), "--date", "2015-07-30", "--out",
                                        str(out)])
     assert missing.exit_code == 2 and "no articles archived for 2015-07-30" in missing.output
+
+
+def test_daily_fetches_briefs_records_and_locks(site: NewsSite, tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nname = "outlet"\nfeed = "{site.url("/feeds/2015-07-23.rss")}"\n'
+                       'allow_private_hosts = ["127.0.0.1"]\n', encoding="utf-8")
+    _only_loopback(load_sources(sources))
+    config = tmp_path / "desk.toml"
+    config.write_text(f'[fetch]\nsources = "{sources}"\narchive = "{tmp_path / "archive"}"\nper_host_delay_s = 0.02\n'
+                      f'[desk]\nstore = "{tmp_path / "store.sqlite"}"\nout = "{tmp_path / "out"}"\n'
+                      'timezone = "Asia/Riyadh"\n', encoding="utf-8")
+    cassette = ROOT / "tests" / "cassettes" / "archive-2015-07-23.yaml"
+    args = ["daily", "--config", str(config), "--date", "2015-07-23", "--replay", str(cassette)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "outlet: 4 new" in result.output
+    out = tmp_path / "out"
+    assert (out / "briefing-2015-07-23.html").exists() and (out / "index.html").exists()
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "store.sqlite")
+    assert db.execute("SELECT day FROM runs").fetchall() == [("2015-07-23",)]
+    with FileLock(str(tmp_path / "store.sqlite") + ".lock"):  # a run already under way
+        locked = CliRunner().invoke(cli, args)
+    assert locked.exit_code == 6 and "another `briefing daily` is running" in locked.output
