@@ -25,6 +25,7 @@ from typing import Any, Generic, TypeVar
 
 from . import cassette, compose, prompting, render, summarize
 from .archive import write_archive
+from .changes import mark_disputed
 from .chunk import chunk_corpus
 from .cluster import cluster, load_watchlist, story_view
 from .config import DEFAULTS, FORMATS
@@ -295,7 +296,8 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
             clustering=f"{len(corpus.articles)} articles in {len(stories.stories)} stories ({stories.method})")
     if threads is not None and history is not None:
         with stage("changes"):  # what changed since the last briefing (changes.py)
-            briefing = briefing.model_copy(update={"changes": changes_since(briefing, threads, history)})
+            changes = changes_since(briefing, threads, history)
+            briefing = briefing.model_copy(update={"changes": changes, "bluf": mark_disputed(briefing, changes)})
     return Built(briefing, metered, stories, threads)
 
 

@@ -18,6 +18,7 @@ from .arabic import fold
 from .models import (
     Article,
     ArticleSummary,
+    BlufPoint,
     Briefing,
     Changes,
     ContinuingStory,
@@ -27,11 +28,11 @@ from .models import (
     StoppedStory,
     ThreadInfo,
 )
-from .numbers import arabic_numbers, unsupported_numbers
+from .numbers import arabic_numbers, english_numbers, unsupported_numbers
 from .store import StoredClaim, StoredFigure, StoredStory
 from .threads import Link
 
-__all__ = ["figures_in", "what_changed"]
+__all__ = ["figures_in", "mark_disputed", "what_changed"]
 
 KINDS: dict[str, tuple[str, ...]] = {  # kind -> folded stems that name it
     "killed": ("قتيل", "قتلي", "مقتل", "قتل", "شهيد", "شهداء", "ضحايا", "ضحيه", "وفاه", "وفيات", "حتفهم", "مصرع"),
@@ -205,4 +206,28 @@ def _disputes(summary: ArticleSummary, figures: list[tuple[str, float, str, str,
             listed = [DisputedValue(value=v, outlet=o, quote_ar=q, article_id=a)
                       for o, (v, q, a) in sorted(by_outlet.items())]
             out.append(Dispute(article_id=summary.article_id, kind=kind, conservative=min(values), values=listed))
+    return out
+
+
+def mark_disputed(briefing: Briefing, changes: Changes) -> list[BlufPoint]:
+    """The bottom line with each sentence's disputed figures noted: the outlets' values and the
+    lower one, the one to use; and when the sentence states a higher one, that too."""
+    if not changes.disputes:
+        return briefing.bluf
+    quotes_of = {c.id: {e.quote_ar for e in c.evidence} for c in briefing.claims()}
+    out = []
+    for point in briefing.bluf:
+        quotes = set().union(*(quotes_of.get(i, set()) for i in point.claim_ids))
+        stated = {float(v) for _, v in english_numbers(point.text_en) if not isinstance(v, str)}
+        notes = []
+        for d in changes.disputes:
+            if not quotes & {v.quote_ar for v in d.values}:
+                continue
+            values = " vs ".join(f"{v.value:g} ({v.outlet})" for v in d.values)
+            note = f"{d.kind}: disputed, {values}; the lower, {d.conservative:g}, is the one to use"
+            higher = sorted(v for v in stated if v in {x.value for x in d.values} and v > d.conservative)
+            if higher:
+                note += f" (this sentence states {', '.join(f'{v:g}' for v in higher)})"
+            notes.append(note)
+        out.append(point.model_copy(update={"disputed": notes}) if notes else point)
     return out

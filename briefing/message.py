@@ -179,6 +179,7 @@ class _Point:
     problems: list[str]
     quotes_ar: list[str]
     supported: bool = False
+    disputed: list[str] = field(default_factory=list)
 
 
 def _points(briefing: Briefing) -> list[_Point]:
@@ -193,7 +194,7 @@ def _points(briefing: Briefing) -> list[_Point]:
             quote = " ".join(claim.evidence[0].quote_ar.split())
             quotes.append(quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS - 1] + "…")
         points.append(_Point(point.text_en, point.status == "unverified", point.problems, quotes,
-                             point.status == "supported"))
+                             point.status == "supported", point.disputed))
     return points
 
 

@@ -425,6 +425,8 @@ class BlufPoint(Model):
     claim_ids: list[str]
     status: ClaimStatus = "unchecked"
     problems: list[str] = Field(default_factory=list)
+    disputed: list[str] = Field(default_factory=list, description="Figures its claims rest on that outlets "
+                                                                  "dispute, and the one to use (changes.py).")
 
 
 class Section(Model):

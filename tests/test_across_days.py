@@ -164,3 +164,32 @@ def test_the_store_survives_kill_9_mid_write(tmp_path: Path) -> None:
     runs = db.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
     stories = db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
     assert (runs, stories) in ((0, 0), (1, 3000))  # a whole record or none, never half of one
+
+
+def test_outlets_that_disagree_on_the_same_day(tmp_path: Path) -> None:
+    from briefing.changes import mark_disputed, what_changed
+    from briefing.models import Claim, Evidence
+    from briefing.threads import Link
+
+    result = _generate(tmp_path, DAY2, _day(DAY2, [("alriyadh", BOMB2), ("alhayat", FOOTBALL)]))
+    briefing = result.briefing
+    bomb = next(s for s in briefing.summaries if "الموصل" in next(a.text for a in briefing.articles
+                                                                   if a.id == s.article_id))
+    other = next(a for a in briefing.articles if a.source == "alhayat")
+    claim = Claim(id=f"{bomb.article_id}-c9", article_id=bomb.article_id, text_en="The toll was 85.",
+                  status="verified", evidence=[Evidence(quote_ar="ارتفع عدد القتلى إلى 85 قتيلا", article_id=other.id)])
+    bomb2 = bomb.model_copy(update={"claims": [*bomb.claims, claim]})
+    cited = bomb2.claims[0].id
+    briefing = briefing.model_copy(update={
+        "summaries": [bomb2 if s.article_id == bomb.article_id else s for s in briefing.summaries],
+        "bluf": [briefing.bluf[0].model_copy(update={"text_en": "85 people were killed in Mosul.",
+                                                     "claim_ids": [cited, claim.id]})]})
+    links = {bomb.article_id: Link(thread_id=bomb.article_id, first_day=DAY2, day_number=1, previous=None, score=0)}
+    changes = what_changed(briefing, links, previous_day=None, earlier_claims=[], earlier_figures=[],
+                           previous_stories=[], today_threads=set())
+    (dispute,) = changes.disputes
+    assert (dispute.kind, dispute.conservative) == ("killed", 80.0)
+    assert [(v.value, v.outlet) for v in dispute.values] == [(85.0, "alhayat"), (80.0, "alriyadh")]
+    (point,) = mark_disputed(briefing, changes)
+    assert point.disputed == ["killed: disputed, 85 (alhayat) vs 80 (alriyadh); the lower, 80, is the one to use "
+                              "(this sentence states 85)"]
