@@ -48,7 +48,7 @@ from .registry import Registry
 from .slots import Slots
 from .smtp import SmtpSettings
 from .store import open_store
-from .tracking import History, Threads, changes_since, day_record, load_history, thread_stories
+from .tracking import History, Threads, changes_since, day_record, load_history, record_reviewed, thread_stories
 from .verify import forget, verify
 from .verify import warm_up as warm_up_checks
 
@@ -435,7 +435,15 @@ def publish(path: Path, *, published_at: dt.datetime, formats: Sequence[str] = F
     for fmt in (f for f in FORMATS if f in check_formats(formats)):
         rendered[fmt], reviewed = render.render_format(reviewed, fmt, digest_evidence=opts.digest_evidence,
                                                        digest_pages=opts.digest_pages)
-    return write_outputs(rendered, path.parent, briefing.date, edition="reviewed")
+    paths = write_outputs(rendered, path.parent, briefing.date, edition="reviewed")
+    if opts.store is not None:  # the reviewed claims replace the generated ones in the day's record
+        runs = open_store(opts.store)
+        try:
+            if record_reviewed(runs, reviewed):
+                paths += write_archive(runs, path.parent)
+        finally:
+            runs.close()
+    return paths
 
 
 @dataclass(frozen=True)
@@ -443,6 +451,7 @@ class PublishOptions:
     digest_pages: int = _RUN.digest_pages
     digest_evidence: bool = _RUN.digest_evidence
     registry: Path | None = None
+    store: Path | None = None  # the run store: the reviewed edition replaces the day's claims there
 
 
 def render_file(path: Path, out_dir: Path, formats: Sequence[str]) -> list[Path]:

@@ -261,8 +261,12 @@ def render(briefing_json: Path, out_dir: Path, formats: str) -> None:
 @click.option("--reviewer", help="Your name, saved with each decision [default: your login name].")
 @click.option("--no-browser", is_flag=True, help="Print the URL only; do not open a browser.")
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), help="Extra registry TOML.")
+@click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
+              help="The run store: Publish records the reviewed claims there [config: [desk] store].")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
 @_errors
-def review(briefing_json: Path, port: int, reviewer: str | None, no_browser: bool, registry: Path | None) -> None:
+def review(briefing_json: Path, port: int, reviewer: str | None, no_browser: bool, registry: Path | None,
+           store: Path | None, config_file: Path | None) -> None:
     """Review a briefing in the browser: approve, reject or edit each claim, then publish.
 
     Serves the review page on 127.0.0.1 only, with a secret token in the URL. Every decision is
@@ -274,8 +278,12 @@ def review(briefing_json: Path, port: int, reviewer: str | None, no_browser: boo
     import webbrowser
 
     from . import api, server
+    from .config import load_config
     from .registry import Registry
     from .review import ReviewStore
+
+    cfg = load_config({"store": store}, os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
+    runs = cfg.desk.store
 
     briefing = api.load_briefing(briefing_json)
     ReviewStore(briefing_json, briefing).load()  # a broken or stale review file stops here, not in the page
@@ -285,7 +293,8 @@ def review(briefing_json: Path, port: int, reviewer: str | None, no_browser: boo
         briefing_path=briefing_json.resolve(), briefing=briefing, reviewer=reviewer or getpass.getuser(),
         token=secrets.token_urlsafe(24), port=bound, clock=lambda: dt.datetime.now(dt.UTC),
         registry=Registry.load(registry),
-        publish=lambda path, at: api.publish(path, published_at=at, options=api.PublishOptions(registry=registry)))
+        publish=lambda path, at: api.publish(path, published_at=at,
+                                             options=api.PublishOptions(registry=registry, store=runs)))
     url = f"http://127.0.0.1:{bound}/?token={rs.token}"
     click.echo(f"reviewing {briefing_json} as {rs.reviewer}: {url}", err=True)
     click.echo(url)
@@ -299,13 +308,19 @@ def review(briefing_json: Path, port: int, reviewer: str | None, no_browser: boo
 @click.argument("briefing_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "formats", default="html,pdf,json", show_default=True, help="Comma-separated: html,pdf,json.")
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), help="Extra registry TOML.")
+@click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
+              help="The run store: the reviewed claims replace the day's there [config: [desk] store].")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML config file.")
 @_errors
-def publish(briefing_json: Path, formats: str, registry: Path | None) -> None:
+def publish(briefing_json: Path, formats: str, registry: Path | None, store: Path | None,
+            config_file: Path | None) -> None:
     """Write the reviewed edition (briefing-DATE.reviewed.*) from the review's decisions."""
     from . import api
+    from .config import load_config
 
+    cfg = load_config({"store": store}, os.environ, config_file=config_file, cwd=Path.cwd(), home=Path.home())
     for path in api.publish(briefing_json, published_at=dt.datetime.now(dt.UTC), formats=_formats(formats) or (),
-                            options=api.PublishOptions(registry=registry)):
+                            options=api.PublishOptions(registry=registry, store=cfg.desk.store)):
         click.echo(str(path))
 
 

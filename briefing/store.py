@@ -181,6 +181,30 @@ class Store:
                               (day, f.story_id, f.thread_id, f.claim_id, f.kind, f.value, f.quote_ar, f.article_id,
                                f.outlet))
 
+    def record_reviewed(self, day: dt.date, title: str, bluf: list[str], claims: list[StoredClaim],
+                        figures: list[StoredFigure]) -> bool:
+        """The reviewed edition replaces the day's title, bottom line, claims and figures (its stories and
+        their threads stay); False when the day was never recorded."""
+        with self._transaction() as cur:
+            found = self._execute(cur, "SELECT COUNT(*) FROM runs WHERE day = ?", (day.isoformat(),)).fetchone()[0]
+            if not found:
+                return False
+            self._execute(cur, "UPDATE runs SET title = ?, bluf = ?, reviewed = ? WHERE day = ?",
+                          (title, _j(bluf), 1, day.isoformat()))
+            for table in ("figures", "claims"):
+                self._execute(cur, f"DELETE FROM {table} WHERE day = ?", (day.isoformat(),))
+            for c in claims:
+                self._execute(cur, "INSERT INTO claims (day, claim_id, story_id, thread_id, text_en, status, evidence, "
+                                   "outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              (day.isoformat(), c.claim_id, c.story_id, c.thread_id, c.text_en, c.status,
+                               _j(c.evidence), c.outlet))
+            for f in figures:
+                self._execute(cur, "INSERT INTO figures (day, story_id, thread_id, claim_id, kind, value, quote_ar, "
+                                   "article_id, outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              (day.isoformat(), f.story_id, f.thread_id, f.claim_id, f.kind, f.value, f.quote_ar,
+                               f.article_id, f.outlet))
+        return True
+
     def days(self) -> list[dt.date]:
         cur = self.db.cursor()
         try:

@@ -19,7 +19,8 @@ from .models import Article, Briefing, Changes, StoryPlan
 from .store import DayRecord, Store, StoredClaim, StoredFigure, StoredStory
 from .threads import LINK_DAYS, Candidate, Index, Link, idf, link, story_names, story_words
 
-__all__ = ["History", "Threads", "changes_since", "day_record", "load_history", "thread_stories"]
+__all__ = ["History", "Threads", "changes_since", "day_record", "load_history", "record_reviewed",
+           "thread_stories"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,23 @@ def changes_since(briefing: Briefing, threads: Threads, history: History) -> Cha
                         today_threads={lk.thread_id for lk in threads.links.values()})
 
 
+def record_reviewed(store: Store, briefing: Briefing) -> bool:
+    """Record a reviewed edition over its day (``briefing publish``): the claims as reviewed, under
+    the threads the day's stories were recorded with. False when the day is not in the store."""
+    stories = {s.story_id: s for s in store.stories(briefing.date, briefing.date)}
+    if not stories:
+        return False
+    threads = Threads(links={sid: Link(thread_id=s.thread_id, first_day=briefing.date, day_number=s.day_number,
+                                       previous=None, score=0.0) for sid, s in stories.items()},
+                      words={sid: s.words for sid, s in stories.items()},
+                      names={sid: s.names for sid, s in stories.items()})
+    plan_ids = [sid for sid in stories if sid in {x.article_id for x in briefing.summaries}]
+    rec = DayRecord(day=briefing.date, title=briefing.title, bluf=[p.text_en for p in briefing.bluf],
+                    reviewed=True, briefing_path=None)
+    _claims_into(rec, briefing, plan_ids, threads)
+    return store.record_reviewed(briefing.date, rec.title, rec.bluf, rec.claims, rec.figures)
+
+
 def day_record(briefing: Briefing, plan: StoryPlan, threads: Threads, *, briefing_path: str | None) -> DayRecord:
     """What the store keeps of the day: every story with its thread, the summarized stories' claims
     and the figures their verified evidence states."""
@@ -98,13 +116,21 @@ def day_record(briefing: Briefing, plan: StoryPlan, threads: Threads, *, briefin
             day=briefing.date, story_id=story.id, thread_id=lk.thread_id, day_number=lk.day_number, rank=rank,
             summarized=summary is not None, headline=headline, outlets=story.outlets, article_ids=story.article_ids,
             words=threads.words[story.id], names=threads.names[story.id]))
-        if summary is None:
-            continue
+    _claims_into(rec, briefing, [s.id for s in plan.stories if s.id in summaries], threads)
+    return rec
+
+
+def _claims_into(rec: DayRecord, briefing: Briefing, story_ids: list[str], threads: Threads) -> None:
+    """The summarized stories' claims, and the figures their verified evidence states, into ``rec``."""
+    articles = {a.id: a for a in briefing.articles}
+    summaries = {s.article_id: s for s in briefing.summaries}
+    for story_id in story_ids:
+        summary, lk = summaries[story_id], threads.links[story_id]
         for claim in summary.claims:
             evidence = [{"quote_ar": e.quote_ar, "article_id": e.article_id or claim.article_id, "start": e.start,
                          "end": e.end} for e in claim.evidence]
             outlet = (articles[claim.article_id].source or "") if claim.article_id in articles else ""
-            rec.claims.append(StoredClaim(day=briefing.date, claim_id=claim.id, story_id=story.id,
+            rec.claims.append(StoredClaim(day=briefing.date, claim_id=claim.id, story_id=story_id,
                                           thread_id=lk.thread_id, text_en=claim.text_en, status=claim.status,
                                           evidence=evidence, outlet=outlet))
             if claim.status not in ("verified", "supported"):
@@ -113,7 +139,6 @@ def day_record(briefing: Briefing, plan: StoryPlan, threads: Threads, *, briefin
                 article_id = e.article_id or claim.article_id
                 source = articles[article_id].source if article_id in articles else None
                 for kind, value in figures_in(e.quote_ar):
-                    rec.figures.append(StoredFigure(day=briefing.date, story_id=story.id, thread_id=lk.thread_id,
+                    rec.figures.append(StoredFigure(day=briefing.date, story_id=story_id, thread_id=lk.thread_id,
                                                     claim_id=claim.id, kind=kind, value=value, quote_ar=e.quote_ar,
                                                     article_id=article_id, outlet=source or outlet))
-    return rec

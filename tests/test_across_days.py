@@ -119,6 +119,20 @@ def test_two_mornings_what_changed(tmp_path: Path) -> None:
     assert db.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 2
     threads = db.execute("SELECT COUNT(DISTINCT thread_id) FROM stories").fetchone()[0]
     assert threads == 3  # the bombing (two days), the market, the football
+    # the reviewed edition replaces the day's claims in the store; the archive marks it reviewed
+    from briefing import review
+
+    path = tmp_path / "out" / "briefing-2015-07-23.json"
+    rejected = api.load_briefing(path).claims()[0]
+    review.ReviewStore(path, api.load_briefing(path)).decide(rejected.id, "reject", reviewer="amira",
+                                                             at=dt.datetime(2015, 7, 23, 7, tzinfo=dt.UTC),
+                                                             seen_version=0)
+    api.publish(path, published_at=dt.datetime(2015, 7, 23, 8, tzinfo=dt.UTC),
+                options=api.PublishOptions(store=tmp_path / "store.sqlite"))
+    claims = [r[0] for r in db.execute("SELECT claim_id FROM claims WHERE day = ?", (DAY2.isoformat(),))]
+    assert rejected.id not in claims
+    assert db.execute("SELECT reviewed FROM runs WHERE day = ?", (DAY2.isoformat(),)).fetchone()[0] == 1
+    assert "REVIEWED" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_store_migrates_once_and_replaces_a_day(tmp_path: Path) -> None:
