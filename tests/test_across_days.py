@@ -106,6 +106,7 @@ def test_two_mornings_what_changed(tmp_path: Path) -> None:
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "22 July 2015" in index and "23 July 2015" in index and 'href="briefing-2015-07-23.html"' in index
     (timeline,) = (tmp_path / "out" / "stories").glob("*.html")  # the one story followed over two days
+    assert f'href="stories/{timeline.name}"' in html  # the story links to its earlier days
     text = timeline.read_text(encoding="utf-8")
     assert "day 1" in text and "day 2" in text and "Content-Security-Policy" in text
     saved = json.loads((tmp_path / "out" / "briefing-2015-07-23.json").read_text(encoding="utf-8"))
