@@ -265,3 +265,21 @@ def test_daily_fetches_briefs_records_and_locks(site: NewsSite, tmp_path: Path) 
     with FileLock(str(tmp_path / "store.sqlite") + ".lock"):  # a run already under way
         locked = CliRunner().invoke(cli, args)
     assert locked.exit_code == 6 and "another `briefing daily` is running" in locked.output
+
+
+def test_a_full_text_feed_and_a_list_of_pages(site: NewsSite, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    first = sorted(site.days)[0]
+    full = Source(name="full text", feed=site.url("/fulltext.rss"), content="feed", allow_private_hosts=("127.0.0.1",))
+    pages = Source(name="pages", pages=tuple(site.url(f"/a/{a.id}.html") for a in site.days[first][:2]),
+                   outlet="pages outlet", allow_private_hosts=("127.0.0.1",))
+    before = len(site.requests("/ft/"))
+    report = fetch.fetch([full, pages], _options(archive))
+    assert [(s.name, s.new, s.failures) for s in report.sources] == [("full text", 4, []), ("pages", 2, [])]
+    assert len(site.requests("/ft/")) == before  # the feed's own text: its links are never fetched
+    records = _lines(archive)
+    texts = {r["source"]: r["text"] for r in records}
+    assert sum("\u0621" <= ch <= "\u064a" for ch in str(texts["full text"])) > 100
+    # the pages again: they send no ETag, so they are fetched again and found already archived
+    again = fetch.fetch([pages], _options(archive))
+    assert (again.sources[0].new, again.sources[0].duplicates) == (0, 2)

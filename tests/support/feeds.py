@@ -7,7 +7,7 @@ article pages, and the ways a real site misbehaves.
 Routes: ``/robots.txt`` (disallows ``/private/``), ``/feeds/DAY.rss`` and ``/feeds/DAY.atom``
 (ETag and Last-Modified, 304 on a match), ``/a/ID.html`` (an article page), ``/slow.rss`` (answers
 after ``slow_s``), ``/500.rss``, ``/bad.rss`` (not XML), ``/loop/a`` (redirects forever),
-``/syndicated.rss`` (the first day's texts at other URLs),
+``/syndicated.rss`` (the first day's texts at other URLs), ``/fulltext.rss`` (a full-text feed),
 ``/error-page.rss`` (an item whose page is an error page served with 200), ``/dupes.rss`` (items
 repeated, and a link with tracking parameters), ``/ssrf.rss`` (items linking to private and
 link-local addresses), ``/private.rss`` (an item robots.txt disallows), ``/big.rss`` (an enormous
@@ -110,6 +110,16 @@ class NewsSite:
                 return 304, {"ETag": etag}, b""
             kind = "application/rss+xml" if name.endswith(".rss") else "application/atom+xml"
             return 200, {"Content-Type": kind, "ETag": etag, "Last-Modified": modified}, text.encode()
+        if path == "/fulltext.rss":  # a full-text feed: each item carries its article's paragraphs
+            items = []
+            for a in self.days[first]:
+                paras = "".join(f"<p>{escape(p)}</p>" for p in a.text.split("\n") if p.strip())
+                items.append(f"<item><title>{escape(a.title or '')}</title><link>{escape(self.url('/ft/' + a.id))}"
+                             f"</link><pubDate>{format_datetime(_pub(first))}</pubDate>"
+                             f"<description>{escape(paras)}</description></item>")
+            return 200, feed, ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>ft</title>'
+                               '<link>http://127.0.0.1/</link><description>t</description>'
+                               + "".join(items) + "</channel></rss>").encode()
         if path == "/syndicated.rss":  # another outlet's pages, the same texts as the first day's
             items = [(t, link.replace("/a/", "/copy/"), when) for t, link, when in self.items(first)]
             return 200, feed, rss(items).encode()
