@@ -170,6 +170,14 @@ def _measured(fn: Callable[..., T], *args: object) -> Measured[T]:
 # WeasyPrint is loaded while the compose call is waited for, saving 0.6 s of a 40 s run; on a run of
 # hundreds of full summaries (4 minutes) that is nothing, and its 25-35 MB would sit on the run's peak
 WARM_PDF_MAX_STORIES = 100
+def _measured_thread(fn: Callable[..., T], *args: object) -> Measured[T]:
+    """``_measured`` for a worker thread: its own CPU time (``time.thread_time``), no collection."""
+    start, cpu = time.perf_counter(), time.thread_time()
+    value = fn(*args)
+    return Measured(value, time.perf_counter() - start, time.thread_time() - cpu,
+                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 CLUSTER_APART_ABOVE = 300  # articles: below, clustering takes under 0.3 s, less than starting a process
 
 
@@ -251,10 +259,11 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
     top = stories.stories[:options.max_stories] if options.max_stories is not None else stories.stories
     below = stories.stories[len(top):]
     views = Corpus(articles=[story_view(s, articles) for s in top])
-    threads = None
-    if history is not None:
-        with stage("threads"):  # every story's thread across days (threads.py)
-            threads = thread_stories(options.date, stories, articles, history)
+    # every story's thread across days (threads.py: 1-3 s of CPU on a day): in a worker thread
+    # while the model is waited for, collected after compose, where the changes need it
+    threading_ = (asyncio.get_running_loop().run_in_executor(
+        None, _measured_thread, thread_stories, options.date, stories, articles, history)
+        if history is not None else None)
     gc.freeze()  # the corpus and the stories live to the end: later collections skip them
     with stage("chunk"):
         plan = chunk_corpus(views, tokenizer_model=settings.model, max_tokens=options.max_chunk_tokens,
@@ -297,7 +306,11 @@ async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptio
             registry=registry, other_reports=reports, framed=options.compose_stories,
             digest_stories=options.digest_stories,
             clustering=f"{len(corpus.articles)} articles in {len(stories.stories)} stories ({stories.method})")
-    if threads is not None and history is not None:
+    threads = None
+    if threading_ is not None and history is not None:
+        threaded = await threading_
+        stage.record("threads", threaded)  # measured in its thread: it overlapped summarize and compose
+        threads = threaded.value
         with stage("changes"):  # what changed since the last briefing (changes.py)
             changes = changes_since(briefing, threads, history)
             briefing = briefing.model_copy(update={"changes": changes, "bluf": mark_disputed(briefing, changes)})
