@@ -35,6 +35,7 @@ def main() -> int:
     parser.add_argument("--latency", type=float, default=0.0)
     parser.add_argument("--per-token", type=float, default=0.0)
     parser.add_argument("--port", type=int, default=18095)
+    parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     work = args.out or Path(tempfile.mkdtemp(prefix="briefing-week-"))
@@ -46,7 +47,8 @@ def main() -> int:
         settings = ModelSettings(model="openai/gpt-4o-mini", api_base=sim.base_url, timeout_s=120)
         for day in [*days, days[0]]:
             options = api.GenerateOptions(date=day, out_dir=work / "out", formats=("html", "json"),
-                                          cache_path=work / "cache.sqlite", store=store)
+                                          cache_path=work / "cache.sqlite", store=store,
+                                          concurrency=args.concurrency)
             result = api.generate([CORPUS / f"{day}.zip"], settings, options)
             ch = result.briefing.changes
             assert ch is not None
@@ -56,7 +58,9 @@ def main() -> int:
                    "new_claims": sum(len(c.new_claim_ids) for c in ch.continuing),
                    "figure_changes": sum(len(c.figure_changes) for c in ch.continuing),
                    "stopped": len(ch.stopped), "disputes": len(ch.disputes),
-                   "wall_s": result.manifest.wall_s}
+                   "wall_s": result.manifest.wall_s,
+                   "threads_s": result.manifest.stage_wall_s.get("threads"),
+                   "summarize_s": result.manifest.stage_wall_s.get("summarize")}
             summary.append(row)
             print(json.dumps(row), flush=True)
     finally:
