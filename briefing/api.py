@@ -237,6 +237,7 @@ async def build_briefing(corpus: Corpus, settings: ModelSettings, options: Gener
         return await _build(corpus, settings, options, metered, count_tokens, stage, started, history)
     finally:
         await metered.aclose()
+        gc.unfreeze()  # what _build froze goes back to the collector, whatever happened
 
 
 async def _build(corpus: Corpus, settings: ModelSettings, options: GenerateOptions, metered: MeteredCompletion,

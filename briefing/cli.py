@@ -479,15 +479,22 @@ def daily(ctx: click.Context, date: dt.date | None, config_file: Path | None, no
                 ctx.invoke(fetch, config_file=config_file)
             except SystemExit as exc:
                 fetched = int(exc.code or 0)
+                if fetched == 130:  # interrupted (Ctrl-C): stop, do not go on to the model
+                    raise
+            except Exception as exc:
+                click.secho(f"warning: the fetch failed ({type(exc).__name__}: {exc})", fg="yellow", err=True)
+                fetched = EXIT_FAILURE
             if fetched == EXIT_FAILURE:
                 click.secho("warning: no source could be fetched; briefing what the archive holds", fg="yellow",
                             err=True)
         group = email_group if email_group is not None else cfg.desk.email_group
+        if group is not None and cfg.desk.require_review:
+            click.echo("not emailing: [desk] require_review is set (review, publish, then `briefing send`)", err=True)
+            group = None
         code = EXIT_OK
         try:
             ctx.invoke(generate, inputs=(), date=day, out_dir=cfg.desk.out, config_file=config_file,
-                       archive=cfg.fetch.archive, store=store, email_group=group, replay=replay,
-                       require_review=cfg.desk.require_review)
+                       archive=cfg.fetch.archive, store=store, email_group=group, replay=replay)
         except SystemExit as exc:
             code = int(exc.code or 0)
     finally:

@@ -242,8 +242,10 @@ class _Http:
     async def __aenter__(self) -> _Http:
         import httpx
 
+        # gzip and deflate only: the body is read raw (to cap its size) and decompressed here
         self.client = httpx.AsyncClient(timeout=self.options.timeout_s, follow_redirects=False, trust_env=False,
-                                        headers={"User-Agent": self.options.user_agent})
+                                        headers={"User-Agent": self.options.user_agent,
+                                                 "Accept-Encoding": "gzip, deflate"})
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -291,8 +293,9 @@ class _Http:
             got = {k.lower(): v for k, v in r.headers.items()}
             if r.status_code in _REDIRECTS or r.status_code == 304:
                 return _Response(str(r.url), r.status_code, got, b"")
-            if int(got.get("content-length") or 0) > limit:
-                raise _Failed(f"too large: {int(got['content-length']):,} bytes (limit {limit:,})")
+            declared = got.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise _Failed(f"too large: {int(declared):,} bytes (limit {limit:,})")
             chunks, size = [], 0
             async for chunk in r.aiter_raw():
                 size += len(chunk)
@@ -355,7 +358,10 @@ def _decompress(body: bytes, encoding: str, limit: int) -> bytes:
     if encoding.strip().lower() not in ("gzip", "deflate"):
         raise _Failed(f"unsupported Content-Encoding {encoding!r}")
     d = zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS)
-    out = d.decompress(body, limit + 1)
+    try:
+        out = d.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise _Failed(f"a corrupt {encoding} body ({exc})") from None
     if len(out) > limit:
         raise _Failed(f"too large: over {limit:,} bytes once decompressed")
     return out
@@ -443,17 +449,24 @@ class _Run:
             if not link:
                 report.failures.append(Failure(url=url, reason="an item without a link"))
                 continue
-            link = urljoin(response.url, str(link))
-            key = canonical_url(link)
+            try:
+                link = urljoin(response.url, str(link))
+                key = canonical_url(link)
+            except ValueError as exc:
+                report.failures.append(Failure(url=str(link)[:200], reason=f"a malformed link ({exc})"))
+                continue
             if key in seen_here or key in self.claimed or self.archive.seen(link):
                 report.duplicates += 1  # archived, or being fetched for another source in this run
                 continue
             seen_here.add(key)
             self.claimed.add(key)
             jobs.append(self._page_item(source, link, entry, report, conditional=False))
+        failed_before = len(report.failures)
         await asyncio.gather(*jobs)
-        if not any(f.url != url and "timed out" in f.reason for f in report.failures):
-            self.state.remember(url, response)  # all its items archived: next time, a 304 if unchanged
+        if len(report.failures) == failed_before:
+            self.state.remember(url, response)  # every item archived: next time, a 304 if unchanged
+        # else no ETag: the feed is read again next time and its failed items retried (the others
+        # are skipped by URL before any request)
 
     async def _page_item(self, source: Source, url: str, entry: Any, report: SourceReport, *,
                          conditional: bool) -> None:
@@ -489,10 +502,12 @@ class _Run:
                     self.state.remember(url, response)
             else:
                 report.duplicates += 1
-        except Unreadable as exc:
+        except (Unreadable, _Failed) as exc:
+            self.claimed.discard(canonical_url(url))  # another source may still get it
             report.failures.append(Failure(url=url, reason=str(exc)))
-        except _Failed as exc:
-            report.failures.append(Failure(url=url, reason=str(exc)))
+        except Exception as exc:  # one item's surprise never stops its source's other items
+            self.claimed.discard(canonical_url(url))
+            report.failures.append(Failure(url=url, reason=f"{type(exc).__name__}: {exc}"))
 
     def _check_text(self, source: Source, text: str, title: str) -> None:
         stripped = " ".join(text.split())

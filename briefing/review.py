@@ -34,6 +34,7 @@ from .models import (
     ArticleSummary,
     BlufPoint,
     Briefing,
+    Changes,
     Claim,
     ClaimStatus,
     Decision,
@@ -140,8 +141,10 @@ class ReviewStore:
         with self._locked():
             log = self.load()
             current = latest(log).get(item_id)
-            if (current.version if current else 0) != seen_version:
-                assert current is not None
+            if current is None and seen_version != 0:
+                raise UsageError(f"{item_id} has no decision in {self.path.name} any more (the review file was "
+                                 "replaced?): reload the page")
+            if current is not None and current.version != seen_version:
                 raise Conflict(current)
             saved = Decision(item_id=item_id, kind=item.kind, decision=decision, reviewer=reviewer, at=at,
                              version=seen_version + 1, before=item.text_en,
@@ -246,7 +249,30 @@ def apply(briefing: Briefing, log: ReviewLog, *, published_at: dt.datetime, revi
         "claims_verified": sum(c.status == "verified" for c in claims),
         "claims_supported": sum(c.status == "supported" for c in claims),
         "claims_unverified": sum(c.status == "unverified" for c in claims)})
-    return briefing.model_copy(update={"summaries": summaries, "bluf": bluf, "methodology": methodology})
+    reviewed = briefing.model_copy(update={"summaries": summaries, "bluf": bluf, "methodology": methodology,
+                                           "changes": _reviewed_changes(briefing.changes, summaries, rejected,
+                                                                        renamed)})
+    if reviewed.changes is not None:  # the disputed notes again, from what is left
+        from .changes import mark_disputed
+
+        cleared = [p.model_copy(update={"disputed": []}) for p in reviewed.bluf]
+        reviewed = reviewed.model_copy(update={"bluf": mark_disputed(reviewed.model_copy(update={"bluf": cleared}),
+                                                                     reviewed.changes)})
+    return reviewed
+
+
+def _reviewed_changes(changes: Changes | None, summaries: list[ArticleSummary], rejected: set[str],
+                      renamed: Mapping[str, str]) -> Changes | None:
+    """What changed, without what rests on rejected claims; edited claims under their new ids."""
+    if changes is None:
+        return None
+    quoted = {e.quote_ar for s in summaries for c in s.claims for e in c.evidence}
+    continuing = [c.model_copy(update={
+        "new_claim_ids": [renamed.get(i, i) for i in c.new_claim_ids if i not in rejected],
+        "figure_changes": [f.model_copy(update={"claim_id": renamed.get(f.claim_id, f.claim_id)})
+                           for f in c.figure_changes if f.claim_id not in rejected]}) for c in changes.continuing]
+    disputes = [d for d in changes.disputes if sum(v.quote_ar in quoted for v in d.values) >= 2]
+    return changes.model_copy(update={"continuing": continuing, "disputes": disputes})
 
 
 def progress(briefing: Briefing, decided: Mapping[str, Decision]) -> tuple[int, int]:

@@ -13,6 +13,7 @@ the briefing's folder.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import secrets
 import socket
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
@@ -118,11 +120,19 @@ def make_app(rs: ReviewServer) -> Starlette:
             raise UsageError(f"{key} must be a list of strings")
         return value
 
+    def _text(body: dict[str, Any], key: str) -> str | None:
+        value = body.get(key)
+        if value is not None and not isinstance(value, str):
+            raise UsageError(f"{key} must be a string")
+        return value
+
     async def check(request: Request) -> Response:
         try:
             body = await _body(request)
-            status, problems = review.check(rs.briefing, str(body.get("item_id", "")), str(body.get("text_en", "")),
-                                            _strings(body, "extra_evidence"), rs.registry)
+            # the checker and the file lock run in a worker thread: the loop keeps serving other requests
+            status, problems = await run_in_threadpool(
+                review.check, rs.briefing, str(body.get("item_id", "")), _text(body, "text_en") or "",
+                _strings(body, "extra_evidence"), rs.registry)
         except BriefingError as exc:
             return _error(400, str(exc))
         return JSONResponse({"status": status, "problems": problems})
@@ -133,10 +143,11 @@ def make_app(rs: ReviewServer) -> Starlette:
             kind = body.get("decision")
             if kind not in ("approve", "reject", "edit"):
                 raise UsageError("decision must be approve, reject or edit")
-            saved = store.decide(
-                str(body.get("item_id", "")), kind, reviewer=rs.reviewer, at=rs.clock(),
-                seen_version=int(body.get("seen_version") or 0), after=body.get("after"),
-                reason=body.get("reason"), extra_evidence=_strings(body, "extra_evidence"), registry=rs.registry)
+            saved = await run_in_threadpool(
+                functools.partial(store.decide, str(body.get("item_id", "")), kind, reviewer=rs.reviewer,
+                                  at=rs.clock(), seen_version=int(body.get("seen_version") or 0),
+                                  after=_text(body, "after"), reason=_text(body, "reason"),
+                                  extra_evidence=_strings(body, "extra_evidence"), registry=rs.registry))
         except review.Conflict as exc:
             return JSONResponse({"error": str(exc), "latest": _decision_json(exc.latest)}, status_code=409)
         except (BriefingError, ValueError, TypeError) as exc:

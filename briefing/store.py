@@ -104,9 +104,12 @@ class DayRecord:
 class Store:
     """A DB-API connection with the schema migrated to the newest version."""
 
-    def __init__(self, connection: Any, paramstyle: str = "qmark") -> None:
+    def __init__(self, connection: Any, paramstyle: str = "qmark", begin: str | None = None) -> None:
+        """``begin``: the statement that opens a transaction, for a connection in autocommit mode
+        (SQLite's ``BEGIN IMMEDIATE``: its DDL is transactional then, so a migration is all or nothing)."""
         self.db = connection
         self.paramstyle = paramstyle
+        self.begin = begin
         self._migrate()
 
     def _sql(self, query: str) -> str:
@@ -119,6 +122,8 @@ class Store:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Any]:
         cursor = self.db.cursor()
+        if self.begin:
+            cursor.execute(self.begin)
         try:
             yield cursor
             self.db.commit()
@@ -283,9 +288,11 @@ def open_store(path: Path) -> Store:
     """The SQLite store at ``path`` (created and migrated as needed)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path, timeout=30)
+        # autocommit, with an explicit BEGIN IMMEDIATE per transaction: DDL inside it is rolled back
+        # too, and a second process waits for the first (timeout) instead of migrating beside it
+        connection = sqlite3.connect(path, timeout=30, isolation_level=None)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
+        return Store(connection, begin="BEGIN IMMEDIATE")
     except (OSError, sqlite3.Error) as exc:
         raise UsageError(f"{path}: cannot open the store ({exc})") from None
-    return Store(connection)

@@ -124,7 +124,7 @@ def test_two_mornings_what_changed(tmp_path: Path) -> None:
     from briefing import review
 
     path = tmp_path / "out" / "briefing-2015-07-23.json"
-    rejected = api.load_briefing(path).claims()[0]
+    rejected = next(c for c in api.load_briefing(path).claims() if c.id == change.claim_id)  # the figure's claim
     review.ReviewStore(path, api.load_briefing(path)).decide(rejected.id, "reject", reviewer="amira",
                                                              at=dt.datetime(2015, 7, 23, 7, tzinfo=dt.UTC),
                                                              seen_version=0)
@@ -134,6 +134,8 @@ def test_two_mornings_what_changed(tmp_path: Path) -> None:
     assert rejected.id not in claims
     assert db.execute("SELECT reviewed FROM runs WHERE day = ?", (DAY2.isoformat(),)).fetchone()[0] == 1
     assert "REVIEWED" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    reviewed = api.load_briefing(tmp_path / "out" / "briefing-2015-07-23.reviewed.json")
+    assert reviewed.changes is not None and reviewed.changes.continuing[0].figure_changes == []
 
 
 def test_the_store_migrates_once_and_replaces_a_day(tmp_path: Path) -> None:

@@ -250,12 +250,13 @@ def test_daily_fetches_briefs_records_and_locks(site: NewsSite, tmp_path: Path) 
     config = tmp_path / "desk.toml"
     config.write_text(f'[fetch]\nsources = "{sources}"\narchive = "{tmp_path / "archive"}"\nper_host_delay_s = 0.02\n'
                       f'[desk]\nstore = "{tmp_path / "store.sqlite"}"\nout = "{tmp_path / "out"}"\n'
-                      'timezone = "Asia/Riyadh"\n', encoding="utf-8")
+                      'timezone = "Asia/Riyadh"\nemail_group = "desk"\nrequire_review = true\n', encoding="utf-8")
     cassette = ROOT / "tests" / "cassettes" / "archive-2015-07-23.yaml"
     args = ["daily", "--config", str(config), "--date", "2015-07-23", "--replay", str(cassette)]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert "outlet: 4 new" in result.output
+    assert "not emailing: [desk] require_review is set" in result.output  # briefed and written, not sent
     out = tmp_path / "out"
     assert (out / "briefing-2015-07-23.html").exists() and (out / "index.html").exists()
     import sqlite3
@@ -283,3 +284,17 @@ def test_a_full_text_feed_and_a_list_of_pages(site: NewsSite, tmp_path: Path) ->
     # the pages again: they send no ETag, so they are fetched again and found already archived
     again = fetch.fetch([pages], _options(archive))
     assert (again.sources[0].new, again.sources[0].duplicates) == (0, 2)
+
+
+def test_one_bad_item_fails_alone_and_the_feed_is_read_again(site: NewsSite, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    source = _source(site, "gz", "/badgzip.rss")
+    report = fetch.fetch([source], _options(archive))
+    (s,) = report.sources
+    assert s.new == 2 and len(s.failures) == 1 and s.failures[0].reason.startswith("a corrupt gzip body")
+    assert s.failures[0].url.endswith("/badgzip.html")  # the item's own URL, not the feed's
+    assert all(r["headers"].get("Accept-Encoding") == "gzip, deflate" for r in site.requests("/badgzip"))
+    state = json.loads((archive / ".fetch-state.json").read_text()) if (archive / ".fetch-state.json").exists() else {}
+    assert site.url("/badgzip.rss") not in state  # an item failed: no ETag kept, the feed is read again
+    again = fetch.fetch([source], _options(archive))
+    assert (again.sources[0].not_modified, again.sources[0].duplicates, len(again.sources[0].failures)) == (0, 2, 1)

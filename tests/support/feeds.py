@@ -120,6 +120,11 @@ class NewsSite:
             return 200, feed, ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>ft</title>'
                                '<link>http://127.0.0.1/</link><description>t</description>'
                                + "".join(items) + "</channel></rss>").encode()
+        if path == "/badgzip.rss":  # two good items and one whose page is a corrupt gzip body
+            items = [*self.items(first)[:2], ("bad", self.url("/badgzip.html"), _pub(first))]
+            return 200, {**feed, "ETag": '"badgzip"'}, rss(items).encode()
+        if path == "/badgzip.html":
+            return 200, {**html, "Content-Encoding": "gzip"}, b"\x1f\x8b\x08\x00not really gzip"
         if path == "/syndicated.rss":  # another outlet's pages, the same texts as the first day's
             items = [(t, link.replace("/a/", "/copy/"), when) for t, link, when in self.items(first)]
             return 200, feed, rss(items).encode()
