@@ -36,7 +36,7 @@ import re
 import socket
 import time
 import urllib.robotparser
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, Field
 
 from . import __version__
+from .errors import LockedError
 from .files import write_atomic
 from .ingest import Unreadable, decode_text, extract_html
 from .sources import Source
@@ -220,10 +221,11 @@ class _State:
         return out
 
     def remember(self, url: str, response: _Response) -> None:
+        """The response's validators, kept under the URL that answered (after any redirect)."""
         entry = {k: v for k, v in (("etag", response.headers.get("etag")),
                                    ("last_modified", response.headers.get("last-modified"))) if v}
         if entry:
-            self.data[url] = entry
+            self.data[response.url or url] = entry
             write_atomic(self.path, json.dumps(self.data, indent=1, sort_keys=True).encode("utf-8"))
 
 
@@ -251,18 +253,20 @@ class _Http:
     async def __aexit__(self, *exc: object) -> None:
         await self.client.aclose()
 
-    async def get(self, url: str, source: Source, headers: dict[str, str] | None = None) -> _Response:
-        """GET with redirects followed by hand, each hop checked (address, robots.txt)."""
+    async def get(self, url: str, source: Source,
+                  validators: Callable[[str], dict[str, str]] | None = None) -> _Response:
+        """GET with redirects followed by hand, each hop checked (address, robots.txt); each hop
+        sends the ETag / Last-Modified that ``validators`` kept for its own URL."""
         for _ in range(self.options.max_redirects + 1):
             await _check_address(url, source)
             await self._check_robots(url, source)
-            response = await self._once(url, headers or {})
+            response = await self._once(url, validators(url) if validators else {})
             if response.status not in _REDIRECTS:
                 return response
             location = response.headers.get("location")
             if not location:
                 raise _Failed(f"HTTP {response.status} without a Location")
-            url, headers = urljoin(url, location), None  # the validators were for the first URL
+            url = urljoin(url, location)
         raise _Failed(f"too many redirects (more than {self.options.max_redirects})")
 
     async def _once(self, url: str, headers: dict[str, str]) -> _Response:
@@ -427,7 +431,7 @@ class _Run:
         import feedparser  # type: ignore[import-untyped, unused-ignore]
 
         async with self.gate:
-            response = await self.http.get(url, source, self.state.headers(url))
+            response = await self.http.get(url, source, self.state.headers)
         if response.status == 304:
             report.not_modified += 1
             return
@@ -476,7 +480,7 @@ class _Run:
                 final, response = url, None
             else:
                 async with self.gate:
-                    response = await self.http.get(url, source, self.state.headers(url) if conditional else None)
+                    response = await self.http.get(url, source, self.state.headers if conditional else None)
                 if response.status == 304:
                     report.not_modified += 1
                     return
@@ -585,5 +589,18 @@ async def _fetch(sources: Sequence[Source], options: FetchOptions) -> FetchRepor
 
 
 def fetch(sources: Sequence[Source], options: FetchOptions) -> FetchReport:
-    """Fetch every source into the archive; one source's failure never stops the others."""
-    return asyncio.run(_fetch(sources, options))
+    """Fetch every source into the archive; one source's failure never stops the others. One fetch
+    at a time per archive (``archive/.fetch.lock``): a second raises ``LockedError``."""
+    from filelock import FileLock, Timeout
+
+    options.archive.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(options.archive / ".fetch.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise LockedError(f"another `briefing fetch` is writing {options.archive} (its .fetch.lock is held); "
+                          "not started") from None
+    try:
+        return asyncio.run(_fetch(sources, options))
+    finally:
+        lock.release()

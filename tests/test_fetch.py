@@ -298,3 +298,24 @@ def test_one_bad_item_fails_alone_and_the_feed_is_read_again(site: NewsSite, tmp
     assert site.url("/badgzip.rss") not in state  # an item failed: no ETag kept, the feed is read again
     again = fetch.fetch([source], _options(archive))
     assert (again.sources[0].not_modified, again.sources[0].duplicates, len(again.sources[0].failures)) == (0, 2, 1)
+
+
+def test_two_fetches_never_write_one_archive_at_once(site: NewsSite, tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    from briefing.errors import LockedError
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    with FileLock(str(archive / ".fetch.lock")), pytest.raises(LockedError):
+        fetch.fetch([_source(site, "a", "/feeds/2015-07-21.rss")], _options(archive))
+    assert not list(archive.glob("*.jsonl"))
+    assert fetch.fetch([_source(site, "a", "/feeds/2015-07-21.rss")], _options(archive)).sources[0].new == 4
+
+
+def test_a_moved_feed_still_answers_304(site: NewsSite, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    source = _source(site, "moved", "/moved.rss")
+    assert fetch.fetch([source], _options(archive)).sources[0].new == 4
+    again = fetch.fetch([source], _options(archive)).sources[0]
+    assert (again.not_modified, again.new, again.failures) == (1, 0, [])  # the ETag went to the final URL

@@ -120,6 +120,8 @@ class NewsSite:
             return 200, feed, ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>ft</title>'
                                '<link>http://127.0.0.1/</link><description>t</description>'
                                + "".join(items) + "</channel></rss>").encode()
+        if path == "/moved.rss":  # a feed that moved: a permanent redirect to the first day's feed
+            return 301, {"Location": f"/feeds/{first.isoformat()}.rss"}, b""
         if path == "/badgzip.rss":  # two good items and one whose page is a corrupt gzip body
             items = [*self.items(first)[:2], ("bad", self.url("/badgzip.html"), _pub(first))]
             return 200, {**feed, "ETag": '"badgzip"'}, rss(items).encode()
