@@ -151,13 +151,16 @@ class Store:
                     self._execute(cur, "UPDATE meta SET value = ? WHERE name = ?", (str(number), "schema_version"))
                 row = ("1",)
 
-    @property
-    def schema_version(self) -> int:
+    def _select(self, query: str, params: Sequence[Any] = ()) -> list[Any]:
         cur = self.db.cursor()
         try:
-            return int(self._execute(cur, "SELECT value FROM meta WHERE name = ?", ("schema_version",)).fetchone()[0])
+            return list(self._execute(cur, query, params).fetchall())
         finally:
             cur.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._select("SELECT value FROM meta WHERE name = ?", ("schema_version",))[0][0])
 
     def record(self, rec: DayRecord, recorded_at: dt.datetime) -> None:
         """Replace the day's record with ``rec``, in one transaction."""
@@ -211,65 +214,34 @@ class Store:
         return True
 
     def days(self) -> list[dt.date]:
-        cur = self.db.cursor()
-        try:
-            rows = self._execute(cur, "SELECT day FROM runs ORDER BY day").fetchall()
-        finally:
-            cur.close()
+        rows = self._select("SELECT day FROM runs ORDER BY day")
         return [_day(r[0]) for r in rows]
 
     def runs(self) -> list[dict[str, Any]]:
-        cur = self.db.cursor()
-        try:
-            rows = self._execute(cur, "SELECT day, title, bluf, reviewed, briefing_path FROM runs ORDER BY day DESC"
-                                 ).fetchall()
-        finally:
-            cur.close()
+        rows = self._select("SELECT day, title, bluf, reviewed, briefing_path FROM runs ORDER BY day DESC")
         return [{"day": _day(r[0]), "title": r[1], "bluf": json.loads(r[2]), "reviewed": bool(r[3]),
                  "briefing_path": r[4]} for r in rows]
 
     def stories(self, first: dt.date, last: dt.date) -> list[StoredStory]:
         """Stories recorded from ``first`` to ``last`` (inclusive)."""
-        cur = self.db.cursor()
-        try:
-            rows = self._execute(cur, "SELECT day, story_id, thread_id, day_number, rank, summarized, headline, "
-                                      "outlets, article_ids, words, names FROM stories WHERE day >= ? AND day <= ? "
-                                      "ORDER BY day, rank", (first.isoformat(), last.isoformat())).fetchall()
-        finally:
-            cur.close()
+        rows = self._select("SELECT day, story_id, thread_id, day_number, rank, summarized, headline, "
+                            "outlets, article_ids, words, names FROM stories WHERE day >= ? AND day <= ? "
+                            "ORDER BY day, rank", (first.isoformat(), last.isoformat()))
         return [StoredStory(_day(r[0]), r[1], r[2], int(r[3]), int(r[4]), bool(r[5]), r[6], json.loads(r[7]),
                             json.loads(r[8]), json.loads(r[9]), json.loads(r[10])) for r in rows]
 
-    def thread(self, thread_id: str) -> list[StoredStory]:
-        cur = self.db.cursor()
-        try:
-            rows = self._execute(cur, "SELECT day FROM stories WHERE thread_id = ? ORDER BY day",
-                                 (thread_id,)).fetchall()
-        finally:
-            cur.close()
-        days = [_day(r[0]) for r in rows]
-        return [s for s in self.stories(days[0], days[-1]) if s.thread_id == thread_id] if days else []
-
     def claims(self, first: dt.date, last: dt.date) -> list[StoredClaim]:
         """Claims recorded from ``first`` to ``last`` (inclusive)."""
-        cur = self.db.cursor()
-        try:
-            rows = self._execute(cur, "SELECT day, claim_id, story_id, thread_id, text_en, status, evidence, outlet "
-                                      "FROM claims WHERE day >= ? AND day <= ? ORDER BY day",
-                                 (first.isoformat(), last.isoformat())).fetchall()
-        finally:
-            cur.close()
+        rows = self._select("SELECT day, claim_id, story_id, thread_id, text_en, status, evidence, outlet "
+                            "FROM claims WHERE day >= ? AND day <= ? ORDER BY day",
+                            (first.isoformat(), last.isoformat()))
         return [StoredClaim(_day(r[0]), r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7]) for r in rows]
 
     def figures(self, first: dt.date, last: dt.date) -> list[StoredFigure]:
         """Figures recorded from ``first`` to ``last`` (inclusive)."""
-        cur = self.db.cursor()
-        try:
-            rows = self._execute(cur, "SELECT day, story_id, thread_id, claim_id, kind, value, quote_ar, article_id, "
-                                      "outlet FROM figures WHERE day >= ? AND day <= ? ORDER BY day",
-                                 (first.isoformat(), last.isoformat())).fetchall()
-        finally:
-            cur.close()
+        rows = self._select("SELECT day, story_id, thread_id, claim_id, kind, value, quote_ar, article_id, "
+                            "outlet FROM figures WHERE day >= ? AND day <= ? ORDER BY day",
+                            (first.isoformat(), last.isoformat()))
         return [StoredFigure(_day(r[0]), r[1], r[2], r[3], r[4], float(r[5]), r[6], r[7], r[8]) for r in rows]
 
     def close(self) -> None:

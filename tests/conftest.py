@@ -105,3 +105,28 @@ def browser() -> Iterator[Any]:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def sample_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample briefing's JSON, replayed from seeds/sample-run.yaml once per module (request it
+    before ``browser``: generating runs asyncio.run, which the browser's loop would not allow)."""
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    out = tmp_path_factory.mktemp("generated")
+    result = CliRunner().invoke(cli, ["generate", str(SEEDS), "--date", "2017-11-04", "--replay",
+                                      str(SEEDS / "sample-run.yaml"), "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return out / "briefing-2017-11-04.json"
+
+
+@pytest.fixture
+def reviewable(sample_json: Path, tmp_path: Path) -> tuple[Path, Any]:
+    """A copy of the sample briefing's JSON in the test's own folder (a review writes beside it), loaded."""
+    from briefing.api import load_briefing
+
+    path = tmp_path / sample_json.name
+    shutil.copy(sample_json, path)
+    return path, load_briefing(path)

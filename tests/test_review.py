@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -25,28 +24,12 @@ from .conftest import SEEDS
 AT = dt.datetime(2017, 11, 4, 7, 30, tzinfo=dt.UTC)
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("generated")
-    result = CliRunner().invoke(cli, ["generate", str(SEEDS), "--date", "2017-11-04", "--replay",
-                                      str(SEEDS / "sample-run.yaml"), "--out", str(out), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return out / "briefing-2017-11-04.json"
-
-
-@pytest.fixture
-def sample(generated: Path, tmp_path: Path) -> tuple[Path, Briefing]:
-    path = tmp_path / generated.name
-    shutil.copy(generated, path)
-    return path, api.load_briefing(path)
-
-
 def _claim(briefing: Briefing, n: int) -> Any:
     return briefing.claims()[n]
 
 
-def test_decisions_are_saved_at_once_with_versions(sample: tuple[Path, Briefing]) -> None:
-    path, briefing = sample
+def test_decisions_are_saved_at_once_with_versions(reviewable: tuple[Path, Briefing]) -> None:
+    path, briefing = reviewable
     store = review.ReviewStore(path, briefing)
     first = _claim(briefing, 0)
     saved = store.decide(first.id, "approve", reviewer="alice", at=AT, seen_version=0)
@@ -68,8 +51,8 @@ def test_decisions_are_saved_at_once_with_versions(sample: tuple[Path, Briefing]
     assert len(store.load().decisions) == 2
 
 
-def test_an_edit_is_checked_like_generation(sample: tuple[Path, Briefing]) -> None:
-    path, briefing = sample
+def test_an_edit_is_checked_like_generation(reviewable: tuple[Path, Briefing]) -> None:
+    path, briefing = reviewable
     claim = next(c for c in briefing.claims() if "10 km" in c.text_en)
     store = review.ReviewStore(path, briefing)
     bad = store.decide(claim.id, "edit", reviewer="alice", at=AT, seen_version=0,
@@ -80,8 +63,8 @@ def test_an_edit_is_checked_like_generation(sample: tuple[Path, Briefing]) -> No
     assert good.status == "verified", good.problems
 
 
-def test_reviewer_selected_arabic_counts_as_evidence(sample: tuple[Path, Briefing]) -> None:
-    _, briefing = sample
+def test_reviewer_selected_arabic_counts_as_evidence(reviewable: tuple[Path, Briefing]) -> None:
+    _, briefing = reviewable
     claim = next(c for c in briefing.claims() if "10 km" in c.text_en)
     article = next(a for a in briefing.articles if a.id == claim.article_id)
     text = claim.text_en + " Iraqi forces also took Rutba."
@@ -95,8 +78,8 @@ def test_reviewer_selected_arabic_counts_as_evidence(sample: tuple[Path, Briefin
     assert "Rutba" not in " ".join(problems)
 
 
-def test_publish_drops_rejected_and_uses_edits(sample: tuple[Path, Briefing]) -> None:
-    path, briefing = sample
+def test_publish_drops_rejected_and_uses_edits(reviewable: tuple[Path, Briefing]) -> None:
+    path, briefing = reviewable
     store = review.ReviewStore(path, briefing)
     point = briefing.bluf[0]
     rejected = point.claim_ids  # every claim a bottom-line sentence rests on
@@ -126,14 +109,14 @@ def test_publish_drops_rejected_and_uses_edits(sample: tuple[Path, Briefing]) ->
     assert api.load_briefing(path) == briefing
 
 
-def test_publish_with_no_decision_is_refused(sample: tuple[Path, Briefing]) -> None:
-    path, _ = sample
+def test_publish_with_no_decision_is_refused(reviewable: tuple[Path, Briefing]) -> None:
+    path, _ = reviewable
     result = CliRunner().invoke(cli, ["publish", str(path)])
     assert result.exit_code == 2 and "nothing to publish" in result.output
 
 
-def test_a_stale_review_file_is_refused(sample: tuple[Path, Briefing]) -> None:
-    path, briefing = sample
+def test_a_stale_review_file_is_refused(reviewable: tuple[Path, Briefing]) -> None:
+    path, briefing = reviewable
     review.ReviewStore(path, briefing).decide(briefing.claims()[0].id, "approve", reviewer="a", at=AT, seen_version=0)
     path.write_bytes(path.read_bytes().replace(b'"title"', b'"title" ', 1))  # generated again since
     with pytest.raises(Exception, match="another version"):
@@ -147,8 +130,8 @@ def _app(path: Path, briefing: Briefing, port: int = 8123) -> tuple[TestClient, 
     return TestClient(server.make_app(rs), base_url=f"http://127.0.0.1:{port}"), rs
 
 
-def test_server_refuses_requests_without_the_token_or_from_elsewhere(sample: tuple[Path, Briefing]) -> None:
-    path, briefing = sample
+def test_server_refuses_requests_without_the_token_or_from_elsewhere(reviewable: tuple[Path, Briefing]) -> None:
+    path, briefing = reviewable
     client, rs = _app(path, briefing)
     claim_id = briefing.claims()[0].id
     body = {"item_id": claim_id, "decision": "approve", "seen_version": 0}
@@ -177,8 +160,8 @@ def test_server_refuses_requests_without_the_token_or_from_elsewhere(sample: tup
     assert bad.status_code == 400 and "no claim" in bad.json()["error"]
 
 
-def test_server_check_shows_an_unverified_edit(sample: tuple[Path, Briefing]) -> None:
-    path, briefing = sample
+def test_server_check_shows_an_unverified_edit(reviewable: tuple[Path, Briefing]) -> None:
+    path, briefing = reviewable
     client, rs = _app(path, briefing)
     claim = next(c for c in briefing.claims() if "10 km" in c.text_en)
     r = client.post("/api/check", json={"item_id": claim.id, "text_en": claim.text_en.replace("10", "75")},
@@ -187,8 +170,8 @@ def test_server_check_shows_an_unverified_edit(sample: tuple[Path, Briefing]) ->
     assert review.ReviewStore(path, briefing).latest() == {}  # a check saves nothing
 
 
-def test_page_escapes_model_text(sample: tuple[Path, Briefing]) -> None:
-    path, briefing = sample
+def test_page_escapes_model_text(reviewable: tuple[Path, Briefing]) -> None:
+    path, briefing = reviewable
     evil = '<img src=x onerror="alert(1)">'
     s = briefing.summaries[0]
     claims = [s.claims[0].model_copy(update={"text_en": evil}), *s.claims[1:]]
@@ -200,8 +183,9 @@ def test_page_escapes_model_text(sample: tuple[Path, Briefing]) -> None:
     assert evil not in page and "&lt;img src=x" in page
 
 
-def test_send_requires_review_and_prefers_the_reviewed_edition(sample: tuple[Path, Briefing], tmp_path: Path) -> None:
-    path, briefing = sample
+def test_send_requires_review_and_prefers_the_reviewed_edition(reviewable: tuple[Path, Briefing],
+                                                              tmp_path: Path) -> None:
+    path, briefing = reviewable
     CliRunner().invoke(cli, ["render", str(path), "--out", str(path.parent), "--format", "pdf"])
     pdf = path.with_suffix(".pdf")
     assert pdf.exists()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,13 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from briefing import api
-from briefing.cli import cli
 from briefing.models import Briefing
 
-from .conftest import ARTIFACTS, ROOT, SEEDS
+from .conftest import ARTIFACTS, ROOT
 
 pytestmark = pytest.mark.slow
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -56,23 +52,6 @@ class Server:
         self.proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Generated before the browser starts (its event loop and asyncio.run do not mix)."""
-    out = tmp_path_factory.mktemp("generated")
-    result = CliRunner().invoke(cli, ["generate", str(SEEDS), "--date", "2017-11-04", "--replay",
-                                      str(SEEDS / "sample-run.yaml"), "--out", str(out), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return out / "briefing-2017-11-04.json"
-
-
-@pytest.fixture
-def sample(generated: Path, tmp_path: Path) -> tuple[Path, Briefing]:
-    path = tmp_path / generated.name
-    shutil.copy(generated, path)
-    return path, api.load_briefing(path)
-
-
 @pytest.fixture
 def servers() -> Iterator[list[Server]]:
     started: list[Server] = []
@@ -90,9 +69,9 @@ def _state(page: Any, item_id: str) -> str:
     return str(_item(page, item_id).locator(".decide-state").first.inner_text())
 
 
-def test_review_in_the_browser(generated: Path, browser: Any, sample: tuple[Path, Briefing],
+def test_review_in_the_browser(sample_json: Path, browser: Any, reviewable: tuple[Path, Briefing],
                                servers: list[Server]) -> None:
-    path, briefing = sample
+    path, briefing = reviewable
     claims = briefing.claims()
     approved, rejected = claims[0], claims[1]
     edited = next(c for c in claims if "10 km" in c.text_en)
@@ -182,8 +161,8 @@ def test_review_in_the_browser(generated: Path, browser: Any, sample: tuple[Path
     context.close()
 
 
-def test_a_forged_request_is_refused(sample: tuple[Path, Briefing], servers: list[Server]) -> None:
-    path, briefing = sample
+def test_a_forged_request_is_refused(reviewable: tuple[Path, Briefing], servers: list[Server]) -> None:
+    path, briefing = reviewable
     server = Server(path)
     servers.append(server)
     body = json.dumps({"item_id": briefing.claims()[0].id, "decision": "reject", "seen_version": 0}).encode()
