@@ -10,6 +10,7 @@ came from, so a match on the normalized form is reported as a span of the origin
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -34,8 +35,15 @@ _SPACE = set(" \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u202f")
 _PUNCT = set(".,،؛;:!?؟\"'«»“”„‘’‹›()[]{}<>/\\|-–—_*…•·")
 
 
+# Arabic presentation forms (text copied from PDFs: ﻋﺪﻥ for عدن) read as the letters they draw;
+# the lam-alef ligatures, two letters in one code point, stay as they are (one character each way)
+_PRESENTATION = {chr(c): n for c in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF))
+                 if len(n := unicodedata.normalize("NFKC", chr(c))) == 1 and n != chr(c)}
+
+
 def _kind(ch: str) -> str:
     """'' to drop, ' ' for a separator, else the folded character."""
+    ch = _PRESENTATION.get(ch, ch)
     if ch in _DROP:
         return ""
     if ch in _SPACE or ch in _PUNCT:
@@ -80,6 +88,9 @@ def _code_table() -> tuple[Any, Any]:
         table[ord(ch)] = 0x20
     for ch, folded in _FOLD.items():
         table[ord(ch)] = ord(folded)
+    for ch in _PRESENTATION:
+        kind = _kind(ch)
+        table[ord(ch)] = ord(kind) if kind else 0
     digit = np.fromiter((chr(c).isdigit() for c in range(0x10000)), bool, 0x10000)
     return table, digit[table] & (table != 0)
 
