@@ -41,6 +41,7 @@ class Problem:
     kind: ProblemKind
     detail: str  # the English detail at fault ('3', 'July', 'Aleppo'); '' for polarity and stance
     message: str
+    part: str = ""  # of a name: the word(s) at fault ('Defense' of 'Saudi Defense Minister ...')
 
     def __str__(self) -> str:
         return self.message
@@ -240,7 +241,7 @@ def _check(text_en: str, spans: tuple[str, ...], published: dt.date | None, regi
     problems, date_spans = check_dates(text_en, spans, published)
     problems += [Problem("number", n, f"number '{n}' is not in the cited Arabic")
                  for n in unsupported_numbers(text_en, spans, date_spans)]
-    problems += [Problem("name", p.name, p.message) for p in check_names(text_en, folded, registry, pairs, strict)]
+    problems += [Problem("name", p.name, p.message, p.part) for p in check_names(text_en, folded, registry, pairs, strict)]
     if polarity:
         flips = check_polarity(text_en, folded) + check_opposites(text_en, folded)
         problems += [Problem("polarity", "", m) for m in flips]

@@ -384,6 +384,7 @@ def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str
 class NameProblem:
     name: str  # the English name (the whole capitalized phrase) that the span does not support
     message: str
+    part: str = ""  # the word (or words) of it at fault; the whole name when it fails as a whole
 
 
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "of", "the", "bint", "de"})
@@ -427,7 +428,7 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
             if entry is not None:
                 if not registry.supports(entry, folded_span) and not _pair_supports(sub, folded_span, pairs) \
                         and not (j == i + 1 and (_gloss_ok(sub, folded_span) or _group_ok(sub, folded_span))):
-                    return NameProblem(phrase, f"'{sub}' ({entry.english}) is not named in the cited Arabic")
+                    return NameProblem(phrase, f"'{sub}' ({entry.english}) is not named in the cited Arabic", sub)
                 i = j
                 break
             # a town's name only as the whole name, or several words: "Ali" and "Saleh" are towns too
@@ -456,10 +457,10 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
             gloss = _gloss_ok(word, folded_span) if group is None else group
             sounds = _translit_supported(word, folded_span, strict=strict) if not gloss else False
             if gloss is False and not sounds:
-                return NameProblem(phrase, f"'{word}' is not supported by the cited Arabic")
+                return NameProblem(phrase, f"'{word}' is not supported by the cited Arabic", word)
             if gloss is None and not sounds:
                 if not _is_common(_ARTICLE.sub("", word).split("-")[-1]):
-                    return NameProblem(phrase, f"name '{word}' is not in the cited Arabic")
+                    return NameProblem(phrase, f"name '{word}' is not in the cited Arabic", word)
                 common.append(word)
             elif gloss is None:
                 # an English word that also sounds like some Arabic word counts as an English word
@@ -468,9 +469,9 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
     if len(sounded) >= 2 and not _translit_supported(" ".join(sounded), folded_span, window=len(sounded) + 1):
         # "Hassan Nasrallah": each word sounds like some word of the span, but a person's name must
         # be there as a whole, its words together
-        return NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic")
+        return NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic", phrase)
     if len(words) == 2 and common and sounded and not _translit_supported(" ".join(words), folded_span):
         # "Khalifa Haftar": one word sounds like some word of the span, the other is taken for an
         # ordinary English word (khalifa); a person's name must then be found as a whole
-        return NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic")
+        return NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic", phrase)
     return None

@@ -26,6 +26,9 @@ class Entry:
     aliases: tuple[str, ...] = ()
     lat: float | None = None
     lon: float | None = None
+    # its Arabic is also an everyday word (القائم "the one in charge", حضر "attended"): it names the
+    # place when a claim says so, but its presence alone is no sign that a claim left a place out
+    ordinary: bool = False
 
     @property
     def english_forms(self) -> tuple[str, ...]:
@@ -84,7 +87,7 @@ def _read(path: Path) -> list[Entry]:
         try:
             out.append(Entry(english=str(raw["english"]), kind=str(raw.get("kind", "other")),
                              arabic=tuple(raw["arabic"]), aliases=tuple(raw.get("aliases", ())),
-                             lat=raw.get("lat"), lon=raw.get("lon")))
+                             lat=raw.get("lat"), lon=raw.get("lon"), ordinary=bool(raw.get("ordinary", False))))
         except (KeyError, TypeError) as exc:
             raise UsageError(f"{path}: entry {n} is missing {exc}") from None
     return out

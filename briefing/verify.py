@@ -116,11 +116,12 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         # Houthis said") must be one in its context sentence; a person's name is specific enough
         own_speaker = is_speaker and _names_same(problem.detail, attributed_to)
         speaker = is_speaker and is_institution(problem.detail, registry)
-        if any(_states(problem, text, article.published, registry, speaker) for text, *_ in chosen):
+        if any(_states(problem, text, article.published, registry, speaker, pairs) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
         pool = _context_candidates(article, [(0, len(article.text))]) if own_speaker else candidates
         for candidate in pool:
-            if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker):
+            if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
+                                                   pairs):
                 chosen.append(candidate)
                 break
         else:
@@ -154,16 +155,18 @@ def _is_speaker(name: str, text_en: str) -> bool:
 
 
 def _states(problem: Problem, sentence: str, published: dt.date | None, registry: Registry,
-            speaker: bool = False) -> bool:
-    """Whether ``sentence`` states the detail ``problem`` is about: the whole name (no fuzzy
-    transliteration: a sentence has many words to match by chance), the number, the date. A name
-    the claim makes its speaker must be one in the sentence too (a verb of saying, بحسب, بيان)."""
+            speaker: bool = False, pairs: Sequence[tuple[str, str]] = ()) -> bool:
+    """Whether ``sentence`` states the detail ``problem`` is about: the part of the name the spans
+    lack ('Defense' of 'Saudi Defense Minister Mohammed bin Salman'), without fuzzy transliteration
+    (a sentence has many words to match by chance) but with the model's own pairs; the number; the
+    date. A name the claim makes its speaker must be one in the sentence too (a verb of saying,
+    بحسب, بيان)."""
     if problem.kind == "name":
         folded = fold(sentence)
         if speaker and not _SPEECH.search(folded):
             return False
         # "at ": so that the name is not taken for a capitalized word opening a sentence
-        return not check_names("at " + problem.detail, folded, registry, strict=True)
+        return not check_names("at " + (problem.part or problem.detail), folded, registry, pairs, strict=True)
     if problem.kind == "number":
         return not unsupported_numbers(problem.detail, [sentence], [])
     if problem.kind == "date":
@@ -236,7 +239,7 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
     low = text_en.lower()
     countries = {c.lower() for c in gazetteer().get("countries", {})}
     for entry in registry.in_text(folded):
-        if any(f.lower() in low for f in entry.english_forms):
+        if entry.ordinary or any(f.lower() in low for f in entry.english_forms):
             continue
         if entry.kind == "place" and entry.english.lower() not in countries:
             out.add("place")  # a town the span names and the claim does not (a country is often an adjective)

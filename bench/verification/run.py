@@ -143,8 +143,8 @@ _PARAMS = set(inspect.signature(check_claim).parameters)
 def run_check(case: Case, text_en: str | None = None, *, pairs: bool = True) -> Claim:
     claim = case.claim if text_en is None else case.claim.model_copy(update={"text_en": text_en})
     kwargs: dict[str, Any] = {}
-    if pairs and "pairs" in _PARAMS:  # the model's own (Arabic, English) name pairs, as its entities list
-        kwargs["pairs"] = [(f["ar"], f["en"]) for f in case.facts
+    if pairs and "pairs" in _PARAMS:  # the model's own (Arabic, English) name pairs for the whole article
+        kwargs["pairs"] = [(f["ar"], f["en"]) for f in case.facts + case.siblings
                            if f.get("kind") in ("person", "place", "organization", "group")]
     return check_claim(claim, case.article, packaged(), **kwargs)
 
