@@ -99,8 +99,9 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     a figure (or name a place or party) that the claim leaves out, so the claim's own figure (or
     name) probably replaced it.
 
-    The claim's speaker, when the claim is attributed to them (``attributed_to``), may be named
-    anywhere in the article: Arabic reports name a speaker once and quote them for paragraphs."""
+    A name the claim's attribution (``attributed_to``) also carries, the speaker or a word of their
+    description ("head of the Diyala appeals court"), may be named anywhere in the article: Arabic
+    reports name and describe a speaker once and quote them for paragraphs."""
     fixed = [p for p in problems if p.kind not in CONTEXT_KINDS]
     todo = [p for p in problems if p.kind in CONTEXT_KINDS]
     if fixed or not todo:
@@ -112,9 +113,10 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     chosen: list[tuple[str, int, int, bool]] = []
     for problem in todo:
         is_speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en)
-        # the claim's own speaker may be named anywhere; an institution made the speaker ("the
-        # Houthis said") must be one in its context sentence; a person's name is specific enough
-        own_speaker = is_speaker and _names_same(problem.detail, attributed_to)
+        # the claim's own speaker (or their description) may be named anywhere; an institution made
+        # the speaker ("the Houthis said") must be one in its context sentence; a person's name is
+        # specific enough
+        own_speaker = problem.kind == "name" and _names_same(problem.part or problem.detail, attributed_to)
         speaker = is_speaker and is_institution(problem.detail, registry)
         if any(_states(problem, text, article.published, registry, speaker, pairs) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
