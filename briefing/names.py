@@ -226,6 +226,17 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
     return False
 
 
+_FUSED = ("abd", "abdel", "abdul", "abdal")
+
+
+def _sounds(word: str, before: str, folded_span: str, strict: bool = False, loose: bool = False) -> bool:
+    """``word`` transliterated in the span; after Abd also the two fused, as Arabic writes them
+    (Abd Rabbuh = عبدربه)."""
+    if _translit_supported(word, folded_span, loose=loose, strict=strict):
+        return True
+    return before.lower() in _FUSED and _translit_supported(before + word, folded_span, loose=loose, strict=strict)
+
+
 @cache
 def _common_words() -> frozenset[str]:
     """Lower-case English words (Webster's 2nd): a capitalized one in a claim is a translation
@@ -360,8 +371,10 @@ def pair_ok(english: str, arabic: str) -> bool:
     words = [w for w in re.findall(r"[\w'’-]+", english) if w.lower() not in _STOP and w.lower() not in _PARTICLES]
     if not words:
         return False
+    every = re.findall(r"[\w'’-]+", english)
     for word in words:
-        ok = _gloss_ok(word, folded) or _group_ok(word, folded) or _translit_supported(word, folded, loose=True)
+        before = every[every.index(word) - 1] if every.index(word) else ""
+        ok = _gloss_ok(word, folded) or _group_ok(word, folded) or _sounds(word, before, folded, loose=True)
         if not ok:
             return False
     return True
@@ -455,7 +468,7 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
                 halves = [_group_ok(h, folded_span) for h in word.split("-") if h]
                 group = all(halves) if all(h is not None for h in halves) else None
             gloss = _gloss_ok(word, folded_span) if group is None else group
-            sounds = _translit_supported(word, folded_span, strict=strict) if not gloss else False
+            sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) if not gloss else False
             if gloss is False and not sounds:
                 return NameProblem(phrase, f"'{word}' is not supported by the cited Arabic", word)
             if gloss is None and not sounds:

@@ -335,7 +335,11 @@ def drift(kind: str, quote: str, rng: random.Random) -> str | None:
 
 
 def measure(cases: list[Case], verbose: bool, pairs: bool = True) -> dict[str, Any]:
-    rng = random.Random(20171104)
+    def rng(case: Case, what: str) -> random.Random:
+        # its own seed per claim and fabrication (or drift): a change that flags or passes one
+        # claim does not reshuffle every other claim's fabrications, so two runs compare case by case
+        return random.Random(f"20171104:{case.claim.id}:{what}")
+
     faithful = {"claims": 0, "verified": 0, "supported": 0, "unverified": 0, "context_claims": 0,
                 "context_unverified": 0, "quote_only_unverified": 0}
     rows: dict[str, list[int]] = {k: [0, 0, 0] for k in KINDS}  # applied, unverified, supported
@@ -355,7 +359,7 @@ def measure(cases: list[Case], verbose: bool, pairs: bool = True) -> dict[str, A
         for q in (e.quote_ar for e in case.claim.evidence):
             truth = locate(q, case.article.text)
             for kind in DRIFTS:
-                drifted = drift(kind, q, rng)
+                drifted = drift(kind, q, rng(case, f"{kind}:{q}"))
                 if drifted is None or truth is None:
                     continue
                 if hasattr(arabic, "locate_parts"):  # the checker's own way (quotes with an ellipsis)
@@ -371,7 +375,7 @@ def measure(cases: list[Case], verbose: bool, pairs: bool = True) -> dict[str, A
         if checked.status == "unverified":
             continue  # an already flagged claim cannot show whether a fabrication is caught
         for kind in KINDS:
-            text = fabricate(kind, case, rng)
+            text = fabricate(kind, case, rng(case, kind))
             if text is None or text == case.claim.text_en:
                 continue
             fab = run_check(case, text, pairs=pairs)
