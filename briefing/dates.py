@@ -82,6 +82,8 @@ _G_MONTH = _alt([n for ns in _GREG.values() for n in ns])
 _H_MONTH = _alt([n for ns in _HIJRI.values() for n in ns])
 _G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?"
                      rf"(?: ?(?:عام |سنه )?(\d{{4}}))?")
+_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:الي |حتي |و|)\d{{1,2}} ?(?:من )?(?:شهر )?({_G_MONTH})"
+                      rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 _G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
 _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
 _YEAR = re.compile(r"(?:عام|سنه|العام) (\d{4})")
@@ -118,9 +120,9 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
     found: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], iso: str | None, precision: Precision | None, note: str | None = None,
-            key: str | None = None) -> None:
-        s, e = m.span()
+    def add(m: re.Match[str] | tuple[int, int], iso: str | None, precision: Precision | None,
+            note: str | None = None, key: str | None = None) -> None:
+        s, e = m if isinstance(m, tuple) else m.span()
         if any(s < te and ts < e for ts, te in taken):
             return
         taken.append((s, e))
@@ -139,6 +141,11 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         month = _month_of(m.group(2), _GREG)
         year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
         add(m, _iso(year, month, day) if year else f"--{month:02d}-{day:02d}", "day" if year else None)
+    for m in _G_RANGE.finditer(norm):  # "من 15 إلى 21 يوليو": the first day is in that month too
+        day, month = int(m.group(1)), _month_of(m.group(2), _GREG)
+        year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
+        if year is not None and 1 <= day <= 31:
+            add(m.span(1), _iso(year, month, day), "day")
     for m in _G_DATE.finditer(norm):
         day, month = int(m.group(1)), _month_of(m.group(2), _GREG)
         year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)

@@ -74,8 +74,8 @@ _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|ي
                        r"ادعي|ادعت|ادعوا|يدعي|تدعي|ادعاء|الادعاء|ادعاءات|الادعاءات)(?:ه|ها|هم)?(?!\S)")
 _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|dismiss(?:ed|es))\b", re.I)
-_EN_NEG = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|fail(?:ed|s)? to|refus(?:ed|es) to)\b|n't\b",
-                     re.I)
+_EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d)|never|without|neither|nor|none|cannot|fail(?:ed|s)? to|"
+                     r"refus(?:ed|es) to)\b|n't\b", re.I)  # "Law No. 19" is a number, not a negation
 _EN_HEDGE = re.compile(r"\b(?:claim(?:ed|s|ing)?|alleg(?:ed|edly|ations?|es)|purported(?:ly)?|so-called|"
                        r"accus(?:ed|ations?))\b", re.I)
 # words that can carry an Arabic negation in a faithful English rendering ("لم يعد" -> "no longer",
@@ -85,6 +85,7 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|"
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
                            r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
+                           r"un\w{3,}ed|"  # unexploded, unarmed, unmanned: لم تنفجر, غير مسلح
                            r"un(?:paid|true|armed|settled|resolved|"
                            r"lawful|authori[sz]ed|licensed|documented|employed|able|known|clear|named|identified|"
                            r"disclosed|confirmed|likely))\b|n't\b", re.I)
@@ -196,7 +197,7 @@ _AR_CONFIRM = re.compile(r"(?<!\S)(?:و|ف)?(?:اكد|اكدت|يوكد|توكد
 
 
 # ways of denying without نفى: "عار عن الصحة", "لا أساس له", "غير صحيح", "مجرد شائعات"
-_AR_DENY_BROAD = re.compile(r"فبرك|عار(?:يه)? (?:من|عن) الصحه|لا اساس|غير صحيح|عدم صحه|شايعات|اشاعات|مغلوط|كاذب|ملفق|"
+_AR_DENY_BROAD = re.compile(r"فبرك|تنافي|ينافي|منافي|مناف للواقع|تجافي|يجافي|لا تمت|لا يمت|عار(?:يه)? (?:من|عن) الصحه|لا اساس|غير صحيح|عدم صحه|شايعات|اشاعات|مغلوط|كاذب|ملفق|"
                             r"مفبرك|غير دقيق|لا صحه")
 
 
@@ -233,6 +234,9 @@ def check(text_en: str, spans: Sequence[str], *, published: dt.date | None, regi
                        tuple(pairs), strict))
 
 
+_CALLED = re.compile(r"(?<!\S)([يت])\u064f?دعى(?!\S)")
+
+
 @lru_cache(maxsize=16384)
 def _check(text_en: str, spans: tuple[str, ...], published: dt.date | None, registry: Registry,
            attributed_to: str | None, article_text: str, polarity: bool, stance: str | None,
@@ -243,7 +247,9 @@ def _check(text_en: str, spans: tuple[str, ...], published: dt.date | None, regi
                  for n in unsupported_numbers(text_en, spans, date_spans)]
     problems += [Problem("name", p.name, p.message, p.part) for p in check_names(text_en, folded, registry, pairs, strict)]
     if polarity:
-        flips = check_polarity(text_en, folded) + check_opposites(text_en, folded)
+        # يُدعى "is called" (طفل يدعى راشد) folds to يدعي "claims": told apart by its alef maqsura
+        said = " ".join(fold(_CALLED.sub(r"\1سمي", s)) for s in spans) if "دعى" in "".join(spans) else folded
+        flips = check_polarity(text_en, said) + check_opposites(text_en, folded)
         problems += [Problem("polarity", "", m) for m in flips]
     if stance:
         problems += [Problem("stance", "", m) for m in check_stance(stance, folded)]

@@ -100,7 +100,7 @@ _GLOSS = {
     "assembly": ["جمعي", "مجلس"], "cooperation": ["تعاون"], "conference": ["موتمر"], "summit": ["قم"],
     "mufti": ["مفتي", "افتاء"], "scholars": ["علماء"], "senior": ["كبار"], "sea": ["بحر"], "ocean": ["محيط"],
     "old": ["قديم"], "holy mosque": ["حرم"], "mosques": ["مسجد", "مساجد", "حرم"], "ports": ["موان"],
-    "port": ["ميناء", "مرفا"], "investigation": ["تحقيق", "تحري"], "intelligence": ["استخبار", "مخابرات"],
+    "port": ["ميناء", "مرفا"], "investigation": ["تحقيق", "تحري", "ابحاث", "بحث"], "intelligence": ["استخبار", "مخابرات"],
     "house": ["بيت", "مجلس"], "white": ["ابيض"], "department": ["وزار", "دائر", "قسم"], "office": ["مكتب"],
     "command": ["قياد"], "leadership": ["قياد"], "saudi-led": ["تحالف", "سعودي", "بقياده"],
     "emergency": ["طوارئ", "طواري"], "relief": ["اغاث"], "humanitarian": ["انسان"], "aid": ["مساعد", "اغاث"],
