@@ -194,7 +194,7 @@ _LOOSE = str.maketrans({"k": "h", "g": "h", "q": "h", "S": "s", "z": "d", "j": "
 
 
 def _translit_supported(name: str, folded_span: str, loose: bool = False, strict: bool = False,
-                        window: int = 3) -> bool:
+                        window: int = 3, exact: bool = False) -> bool:
     """Whether the English name sounds like some 1-3 consecutive words of the span.
 
     Consonant skeletons on both sides, with loose classes (kh/h/g/q, s/sh/z, j, t/d) because
@@ -218,6 +218,8 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
             for cand in (c.translate(_LOOSE) for c in _skeletons_ar(words[i:i + n])):
                 if cand in targets and (not strict or n == 1 or len(target) >= 5):
                     return True  # in context, four letters must be one word: الدهلكي = Dahlaki
+                if exact:
+                    continue
                 if strict and (len(target) < 8 or max(fuzz.ratio(cand, t) for t in variants) < 85):
                     continue  # whole sentences of context: a fuzzy match only for a long name, closely
                 if len(target) >= 4 and len(cand) >= 3 and max(fuzz.ratio(cand, t) for t in variants) >= (
@@ -231,10 +233,13 @@ _FUSED = ("abd", "abdel", "abdul", "abdal")
 
 def _sounds(word: str, before: str, folded_span: str, strict: bool = False, loose: bool = False) -> bool:
     """``word`` transliterated in the span; after Abd also the two fused, as Arabic writes them
-    (Abd Rabbuh = عبدربه)."""
-    if _translit_supported(word, folded_span, loose=loose, strict=strict):
+    (Abd Rabbuh = عبدربه). A town the gazetteer knows, whose Arabic names are not in the span, must
+    match a word of it exactly (another spelling of it), not fuzzily: Benghazi is not بين."""
+    exact = _gazetteer_ok(word, folded_span) is False
+    if _translit_supported(word, folded_span, loose=loose, strict=strict, exact=exact):
         return True
-    return before.lower() in _FUSED and _translit_supported(before + word, folded_span, loose=loose, strict=strict)
+    return before.lower() in _FUSED and _translit_supported(before + word, folded_span, loose=loose, strict=strict,
+                                                            exact=exact)
 
 
 @cache
