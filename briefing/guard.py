@@ -89,13 +89,16 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"un(?:paid|true|armed|settled|resolved|"
                            r"lawful|authori[sz]ed|licensed|documented|employed|able|known|clear|named|identified|"
                            r"disclosed|confirmed|likely))\b|n't\b", re.I)
+# the whole statement negated: the source must deny it
+_EN_NOT_TRUE = re.compile(r"\b(?:it is|it's|it was|that is|this is) (?:not true|untrue|false|not the case|baseless)\b",
+                          re.I)
 _EN_STILL = re.compile(r"\b(?:still|remain(?:s|ed)?|continu(?:e|es|ed) to)\b", re.I)
 
 
 # verbs with an opposite: a claim's verb must not be the opposite of what the span says. Each row:
 # the English forms, the Arabic stems of that meaning, the Arabic stems of its opposite. Flagged
 # when the span has the opposite's stem and none of the claim's own (killed -> survived).
-_KILL = ["قتل", "مقتل", "مصرع", "ضحايا", "ضحيه", "ضحيت", "استشهد", "شهيد", "شهداء", "توفي", "وفاه", "مات", "موت",
+_KILL = ["قتل", "قتيل", "لقي", "لقوا", "لقيت", "مقتل", "مصرع", "ضحايا", "ضحيه", "ضحيت", "استشهد", "شهيد", "شهداء", "توفي", "وفاه", "مات", "موت",
          "جثث", "جثه", "حتف", "قتلي"]
 _SURVIVE = ["نجا", "نجاه", "ينجو", "نجت", "سالم", "سلامه", "ناج"]
 _START = ["بدء", "بدا", "يبدا", "تبدا", "بدات", "انطلق", "انطلاق", "اطلاق", "اطلق", "شن", "يشن", "تشن", "استئناف",
@@ -113,7 +116,7 @@ _LEAVE = ["غادر", "مغادره", "يغادر", "تغادر", "رحيل", "�
 _HIT = ["اصاب", "اصابه", "استهدف", "ضرب", "قصف", "دمر", "تدمير"]
 _MISS = ["اخطا", "اخفق", "فشل", "يخطئ"]
 _CLOSE = ["اغلق", "اغلاق", "غلق", "اقفال", "يغلق", "تغلق"]
-_OPEN = ["فتح", "افتتح", "افتتاح", "يفتح", "تفتح"]
+_OPEN = ["فتح", "افتتح", "افتتاح", "يفتح", "تفتح", "اطلق النار", "اطلقت النار", "اطلقوا النار", "اطلاق النار"]
 _CONDEMN = ["دان", "ادان", "ادانه", "استنكر", "استنكار", "شجب", "تدين", "يدين", "تندد", "ندد", "يندد"]
 _WELCOME = ["رحب", "ترحيب", "يرحب", "ترحب"]
 _WIN = ["فاز", "فوز", "يفوز", "انتصر", "انتصار", "ربح", "ارباح"]
@@ -177,6 +180,8 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     en_neg = len(_EN_NEG.findall(text_en))
     en_hedge = bool(_EN_HEDGE.search(text_en))
     problems = []
+    if _EN_NOT_TRUE.search(text_en) and not (ar_deny or _AR_DENY_BROAD.search(folded_span)):
+        problems.append("the claim says it is not true, but the cited Arabic denies nothing")
     if ar_deny and not (en_deny or en_neg):
         problems.append("the cited Arabic is a denial (نفى) but the claim asserts it")
     if en_deny and not ar_deny:
