@@ -163,6 +163,8 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         add(m, None, "month", None, key=f"mon:{_month_of(m.group(1), _GREG)}")
     for m in _RELATIVE.finditer(norm):
         phrase = m.group(1)
+        if phrase == "امس" and norm.startswith((" الحاجه", " حاجه"), m.end()):
+            continue  # "في أمس الحاجة": in most need, not yesterday
         offset, precision = next((o, p) for f, o, p in _RELATIVE_AR if f == phrase)
         add(m, *_relative(offset, precision, published), key=f"rel:{offset}:{precision}")  # type: ignore[arg-type]
     for m in _WEEKDAY.finditer(norm):
