@@ -24,7 +24,7 @@ from typing import Literal
 
 from . import dates
 from .arabic import fold
-from .names import check_names
+from .names import check_names, is_institution
 from .numbers import english_numbers, unsupported_numbers
 from .registry import Registry
 
@@ -98,7 +98,8 @@ _EN_STILL = re.compile(r"\b(?:still|remain(?:s|ed)?|continu(?:e|es|ed) to)\b", r
 # verbs with an opposite: a claim's verb must not be the opposite of what the span says. Each row:
 # the English forms, the Arabic stems of that meaning, the Arabic stems of its opposite. Flagged
 # when the span has the opposite's stem and none of the claim's own (killed -> survived).
-_KILL = ["قتل", "قتيل", "لقي", "لقوا", "لقيت", "مقتل", "مصرع", "ضحايا", "ضحيه", "ضحيت", "استشهد", "شهيد", "شهداء", "توفي", "وفاه", "مات", "موت",
+_KILL = ["قتل", "قتيل", "لقي", "لقوا", "لقيت", "مقتل",
+         "مصرع", "ضحايا", "ضحيه", "ضحيت", "استشهد", "شهيد", "شهداء", "توفي", "وفاه", "مات", "موت",
          "جثث", "جثه", "حتف", "قتلي"]
 _SURVIVE = ["نجا", "نجاه", "ينجو", "نجت", "سالم", "سلامه", "ناج"]
 _START = ["بدء", "بدا", "يبدا", "تبدا", "بدات", "انطلق", "انطلاق", "اطلاق", "اطلق", "شن", "يشن", "تشن", "استئناف",
@@ -195,6 +196,44 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     return problems
 
 
+# --------------------------------------------------------------------------- who says it
+
+# words that make someone the one who speaks: a verb of saying, بحسب, بيان, a spokesman
+_SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
+                     r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
+                     r"اشارت|زعم|ادعي|اتهم|اتهمت)")
+_SAYING = r"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)"
+
+
+def _is_speaker(name: str, text_en: str) -> bool:
+    """Whether the claim makes ``name`` the one who says it: "X said ...", "according to X"."""
+    n = re.escape(name)
+    return re.search(rf"(?:according to|per|citing|told by) (?:the )?{n}\b|\b{n}(?:'s? \w+)? {_SAYING}\b",
+                     text_en, re.I) is not None
+
+
+def check_speakers(text_en: str, folded_span: str, registry: Registry) -> list[Problem]:
+    """An institution the claim makes its speaker ("the Houthis said", "according to the army")
+    must be one in the span: a span without any word of saying names at most what was done, not
+    who said it. Such a problem can be met by a sentence of context that has the speaker speak."""
+    if _SPEECH.search(folded_span):
+        return []
+    out = []
+    for m in _SPEAKER_EN.finditer(text_en):
+        name = m.group("a") or m.group("b")
+        if name and not _GENERIC_SPEAKER.search(name) and is_institution(name, registry) \
+                and _is_speaker(name, text_en):
+            out.append(Problem("name", name, f"the cited Arabic does not have '{name}' say it", name))
+    return out
+
+
+# unnamed speakers ("a security source", "officials", "witnesses"): nothing to check by name
+_GENERIC_SPEAKER = re.compile(r"^(?:an?|some|several|two|three)\b|\b(?:sources?|officials?|witness(?:es)?|residents?|"
+                              r"activists?|people|spokes(?:man|woman|person)|officers?|medics?|doctors?)\b", re.I)
+_SPEAKER_EN = re.compile(rf"(?i:according to|citing) (?:the )?(?P<a>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)|"
+                         rf"(?:^|[.;:] )(?:The )?(?P<b>[A-Z][\w'’-]*(?: [\w'’-]+){{0,3}}?) {_SAYING}\b")
+
+
 # --------------------------------------------------------------------------- all of it
 
 
@@ -202,7 +241,8 @@ _AR_CONFIRM = re.compile(r"(?<!\S)(?:و|ف)?(?:اكد|اكدت|يوكد|توكد
 
 
 # ways of denying without نفى: "عار عن الصحة", "لا أساس له", "غير صحيح", "مجرد شائعات"
-_AR_DENY_BROAD = re.compile(r"فبرك|تنافي|ينافي|منافي|مناف للواقع|تجافي|يجافي|لا تمت|لا يمت|عار(?:يه)? (?:من|عن) الصحه|لا اساس|غير صحيح|عدم صحه|شايعات|اشاعات|مغلوط|كاذب|ملفق|"
+_AR_DENY_BROAD = re.compile(r"فبرك|تنافي|ينافي|منافي|مناف للواقع|تجافي|يجافي|لا تمت|لا يمت|"
+                            r"عار(?:يه)? (?:من|عن) الصحه|لا اساس|غير صحيح|عدم صحه|شايعات|اشاعات|مغلوط|كاذب|ملفق|"
                             r"مفبرك|غير دقيق|لا صحه")
 
 
@@ -250,12 +290,15 @@ def _check(text_en: str, spans: tuple[str, ...], published: dt.date | None, regi
     problems, date_spans = check_dates(text_en, spans, published)
     problems += [Problem("number", n, f"number '{n}' is not in the cited Arabic")
                  for n in unsupported_numbers(text_en, spans, date_spans)]
-    problems += [Problem("name", p.name, p.message, p.part) for p in check_names(text_en, folded, registry, pairs, strict)]
+    problems += [Problem("name", p.name, p.message, p.part)
+                 for p in check_names(text_en, folded, registry, pairs, strict)]
     if polarity:
         # يُدعى "is called" (طفل يدعى راشد) folds to يدعي "claims": told apart by its alef maqsura
         said = " ".join(fold(_CALLED.sub(r"\1سمي", s)) for s in spans) if "دعى" in "".join(spans) else folded
         flips = check_polarity(text_en, said) + check_opposites(text_en, folded)
         problems += [Problem("polarity", "", m) for m in flips]
+        problems += [p for p in check_speakers(text_en, folded, registry)
+                     if not any(q.kind == "name" and q.detail == p.detail for q in problems)]
     if stance:
         problems += [Problem("stance", "", m) for m in check_stance(stance, folded)]
     if attributed_to:

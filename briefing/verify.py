@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from . import dates
 from .arabic import fold, locate_parts
 from .chunk import sentences
-from .guard import CONTEXT_KINDS, Problem, check, guard
+from .guard import _SPEECH, CONTEXT_KINDS, Problem, _is_speaker, check, guard
 from .models import (
     Article,
     ArticleDraft,
@@ -148,14 +148,6 @@ def _names_same(name: str, attributed_to: str) -> bool:
     return bool(words) and re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", attributed_to, re.I) is not None
 
 
-def _is_speaker(name: str, text_en: str) -> bool:
-    """Whether the claim makes ``name`` the one who says it: "X said ...", "according to X"."""
-    n = re.escape(name)
-    return re.search(rf"(?:according to|per|citing|told by) (?:the )?{n}\b|\b{n}(?:'s? \w+)? "
-                     rf"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)\b",
-                     text_en, re.I) is not None
-
-
 def _states(problem: Problem, sentence: str, published: dt.date | None, registry: Registry,
             speaker: bool = False, pairs: Sequence[tuple[str, str]] = ()) -> bool:
     """Whether ``sentence`` states the detail ``problem`` is about: the part of the name the spans
@@ -177,12 +169,9 @@ def _states(problem: Problem, sentence: str, published: dt.date | None, registry
     return False
 
 
-# a sentence that continues someone's statement without naming them, and one that names a speaker
+# a sentence that continues someone's statement without naming them, and one that says who spoke
 _CONTINUES = re.compile(r"(?<!\S)[وف]?(?:اضاف|واضاف|تابع|اوضح|اشار|لفت|بين|مضيفا|موضحا|مشيرا|مبينا|لافتا|متابعا|"
                         r"واكد|اكد|مؤكدا|موكدا|ولفت|واشار|واوضح|وتابع)(?:ت)?(?!\S)")
-_SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
-                     r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
-                     r"اشارت|زعم|ادعي|اتهم|اتهمت)")
 _SAYS = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت)(?!\S)")
 
 

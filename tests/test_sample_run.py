@@ -47,11 +47,15 @@ def test_sample_briefing_json(sample_out: Path) -> None:
     assert m["cost_usd"] is None and "no price" in m["cost_note"]
     assert set(m["prompt_versions"]) >= {"summarize.system.j2", "summarize.user.j2", "compose.system.j2"}
     claims = [c for s in data["summaries"] for c in s["claims"]]
-    # one claim names Al-Qaim, which its quote leaves out and the sentence before it states:
-    # verified with context, that sentence added as evidence by the check
-    assert len(claims) == 20 and sorted(c["status"] for c in claims) == ["supported"] + ["verified"] * 19
-    supported = next(c for c in claims if c["status"] == "supported")
-    assert any(e["added_by_check"] for e in supported["evidence"])
+    # verified with context, the sentence that states it added as evidence by the check: one claim
+    # names Al-Qaim, which its quote leaves out and the sentence before it states; another is
+    # "according to PMF media", whom its quote does not have speak and the sentence before does
+    assert len(claims) == 20 and sorted(c["status"] for c in claims) == ["supported"] * 2 + ["verified"] * 18
+    for supported in (c for c in claims if c["status"] == "supported"):
+        assert any(e["added_by_check"] for e in supported["evidence"])
+    pmf = next(c for c in claims if c["text_en"].startswith("According to PMF media"))
+    assert pmf["status"] == "supported" and [e["quote_ar"] for e in pmf["evidence"] if e["added_by_check"]] == [
+        "وبحسب إعلام “الحشد الشعبي”،"]
     texts = {a["id"]: a["text"] for a in data["articles"]}
     for claim in claims:
         for ev in claim["evidence"]:
