@@ -73,9 +73,14 @@ _AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|ي�
 _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|المزاعم|المزعوم|مزعوم|المزعومه|مزعومه|"
                        r"ادعي|ادعت|ادعوا|يدعي|تدعي|ادعاء|الادعاء|ادعاءات|الادعاءات)(?:ه|ها|هم)?(?!\S)")
 _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
+# لا and دون in phrases that negate nothing: لا سيما (especially), لا بد (must), دون سن (under the
+# age of), لا يتجاوز / لا يتعدى / لا يزيد عن (up to, at most)
+_AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا شك|لا محاله|ما دون|دون سن|"
+                              r"لا (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد))(?!\S)")
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|dismiss(?:ed|es))\b", re.I)
-_EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d)|never|without|neither|nor|none|cannot|fail(?:ed|s)? to|"
-                     r"refus(?:ed|es) to)\b|n't\b", re.I)  # "Law No. 19" is a number, not a negation
+# "Law No. 19", "no more than 200": numbers, not negations
+_EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d| (?:more|less|fewer) than)|never|without|neither|nor|none|cannot|"
+                     r"fail(?:ed|s)? to|refus(?:ed|es) to)\b|n't\b", re.I)
 _EN_HEDGE = re.compile(r"\b(?:claim(?:ed|s|ing)?|alleg(?:ed|edly|ations?|es)|purported(?:ly)?|so-called|"
                        r"accus(?:ed|ations?))\b", re.I)
 # words that can carry an Arabic negation in a faithful English rendering ("لم يعد" -> "no longer",
@@ -85,6 +90,7 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|"
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
                            r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
+                           r"continu\w*|persist\w*|kept|keeps?|"  # لن يتوقف, لم يتوقف: will continue
                            r"un\w{3,}ed|"  # unexploded, unarmed, unmanned: لم تنفجر, غير مسلح
                            r"un(?:paid|true|armed|settled|resolved|"
                            r"lawful|authori[sz]ed|licensed|documented|employed|able|known|clear|named|identified|"
@@ -174,6 +180,7 @@ def check_opposites(text_en: str, folded_span: str) -> list[str]:
 def check_polarity(text_en: str, folded_span: str) -> list[str]:
     without_still = _AR_STILL.sub(" ", folded_span)  # ما زال / لا يزال mean "still", not a negation
     without_still = _AR_DRONE.sub(" ", without_still)  # طائرة بلا طيار: a drone, not a negation
+    without_still = _AR_NOT_NEGATING.sub(" ", without_still)
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
     ar_hedge = bool(_AR_HEDGE.search(folded_span))

@@ -79,11 +79,13 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
 
         found_problems = check(text_en, spans, published=article.published, registry=registry,
                                attributed_to=attribution, article_text=article.text, stance=claim.stance, pairs=pairs)
-        if not problems and found_problems:
+        if found_problems:
             cited = [(e.start, e.end) for e in evidence
                      if e.start is not None and e.end is not None and e.article_id is None]
             found_problems, added = _with_context(found_problems, spans, article, registry, pairs, text_en, cited,
                                                   attribution or "")
+            if problems:  # a quote not found: the claim stays unverified, with only what context cannot meet
+                added = []
         problems += [p.message for p in found_problems]
     status = "unverified" if problems else "supported" if added else "verified"
     return claim.model_copy(update={"evidence": evidence + added, "problems": problems, "status": status})

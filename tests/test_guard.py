@@ -160,6 +160,13 @@ PUB15 = dt.date(2015, 7, 24)
     ("An 11-year-old boy, Rashed, said he was arrested.", "طفل يدعى راشد (11 عاما) قال إنه اعتقل"),
     ("President Abd Rabbuh Mansur Hadi issued a decree.", "أصدر الرئيس عبدربه منصور هادي قرارا"),
     ("The funds go to those most in need.", "من هم في أمس الحاجة إليها"),
+    ("2,000 people were displaced.", "نزح ألفا شخص"),
+    ("Two million people need aid.", "يحتاج مليونا شخص إلى المساعدة"),
+    ("Women and children, especially the elderly, suffer.", "يعاني النساء والأطفال ولا سيما كبار السن"),
+    ("Children under five are at risk.", "الأطفال دون سن الخامسة معرضون للخطر"),
+    ("There must be a solution.", "لا بد من حل"),
+    ("The distance is no more than 200 meters.", "المسافة لا تتعدى 200 متر"),
+    ("He said the army would continue its operations.", "قال إن الجيش لن يتوقف عن عملياته"),
 ])
 def test_faithful_renderings_pass(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) == []
