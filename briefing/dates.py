@@ -82,7 +82,7 @@ _G_MONTH = _alt([n for ns in _GREG.values() for n in ns])
 _H_MONTH = _alt([n for ns in _HIJRI.values() for n in ns])
 _G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?"
                      rf"(?: ?(?:عام |سنه )?(\d{{4}}))?")
-_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:الي |حتي |و|)\d{{1,2}} ?(?:من )?(?:شهر )?({_G_MONTH})"
+_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:الي |حتي |و|)(?:ال ?)?\d{{1,2}} ?(?:من )?(?:شهر )?({_G_MONTH})"
                       rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 _G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
 _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
@@ -101,8 +101,11 @@ _ORDINAL_DAYS = {
     "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27, "الثامن والعشرين": 28,
     "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
-_ORD_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:من )?(?:شهر )?({_G_MONTH})"
+_ORD_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:منذ |من )?(?:شهر )?({_G_MONTH})"
                        rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
+
+_ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:الي |حتي |و ?)(?:ال ?)?\d{1,2} ?(?:من )?"
+                        rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 
 def _month_of(name: str, table: dict[int, list[str]]) -> int:
@@ -141,6 +144,12 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         month = _month_of(m.group(2), _GREG)
         year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
         add(m, _iso(year, month, day) if year else f"--{month:02d}-{day:02d}", "day" if year else None)
+    for m in _ORD_RANGE.finditer(norm):  # "بين الأول والـ 15 من يوليو"
+        day = _ORDINAL_DAYS[next(k for k in _ORDINAL_DAYS if fold(k) == m.group(1))]
+        month = _month_of(m.group(2), _GREG)
+        year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
+        if year is not None:
+            add(m.span(1), _iso(year, month, day), "day")
     for m in _G_RANGE.finditer(norm):  # "من 15 إلى 21 يوليو": the first day is in that month too
         day, month = int(m.group(1)), _month_of(m.group(2), _GREG)
         year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)

@@ -68,7 +68,7 @@ def check_dates(text_en: str, spans: Sequence[str], published: dt.date | None) -
 
 _AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفيا|نفوا|ينفون|ينفيان|تكذيب|كذبت|انكر|ينكر|"
                       r"انكرت)(?:ه|ها|هم)?(?!\S)")
-_AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|عدم|دون|بدون|لسنا|لستم|ليسوا|لما)(?!\S)")
+_AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|عدم|دون|بدون|لسنا|لستم|ليسوا)(?!\S)")
 _AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|يزال|تزال|يزالون|زالوا)(?!\S)")
 _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|المزاعم|المزعوم|مزعوم|المزعومه|مزعومه|"
                        r"ادعي|ادعت|ادعوا|يدعي|تدعي|ادعاء|الادعاء|ادعاءات|الادعاءات)(?:ه|ها|هم)?(?!\S)")
@@ -76,7 +76,11 @@ _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
 # لا and دون in phrases that negate nothing: لا سيما (especially), لا بد (must), دون سن (under the
 # age of), لا يتجاوز / لا يتعدى / لا يزيد عن (up to, at most)
 _AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا شك|لا محاله|ما دون|دون سن|"
-                              r"لا (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد))(?!\S)")
+                              r"لا (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل))(?!\S)")
+# the English of those bounds: "not exceed", "no more than", "not less than"
+_EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(?:n't| not) |not )"
+                       r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
+                       r"\bno (?:more|less|fewer|longer|shorter) than\b", re.I)
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|dismiss(?:ed|es))\b", re.I)
 # "Law No. 19", "no more than 200": numbers, not negations
 _EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d| (?:more|less|fewer) than)|never|without|neither|nor|none|cannot|"
@@ -184,6 +188,8 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
     ar_hedge = bool(_AR_HEDGE.search(folded_span))
+    text_en = _EN_BOUND.sub(" ", text_en)
+    text_en = re.sub(r"\bneither\b(.*?)\bnor\b", r"not\1", text_en, flags=re.I)  # one negation, two words
     en_deny = len(_EN_DENY.findall(text_en))
     en_neg = len(_EN_NEG.findall(text_en))
     en_hedge = bool(_EN_HEDGE.search(text_en))

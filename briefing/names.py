@@ -54,7 +54,7 @@ _STOP = frozenset({
 # institutional words: English -> folded Arabic stems, any of which must be in the span
 _GLOSS = {
     "army": ["جيش", "الجيش"], "ministry": ["وزاره"], "minister": ["وزير"], "interior": ["داخلي"],
-    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد"],
+    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد", "ملكي"],
     "division": ["فرق"], "brigade": ["لواء"], "council": ["مجلس"], "court": ["محكم"], "kingdom": ["مملك"],
     "gulf": ["خليج"], "arab": ["عرب"], "islamic": ["اسلامي"], "state": ["دول"], "coalition": ["تحالف"],
     "seventh": ["سابع"], "media": ["اعلام"], "forces": ["قوات", "قوه"], "popular": ["شعبي"],
@@ -84,7 +84,8 @@ _GLOSS = {
     "human": ["انسان"], "rights": ["حقوق"], "prosecution": ["نياب", "ادعاء"], "public": ["عام"],
     "criminal": ["جزائي", "جنائي"], "specialized": ["متخصص"], "appeals": ["استئناف"], "shura": ["شوري"],
     "islamic state": ["داعش", "الدوله"], "international": ["دولي"], "counter-terrorism": ["مكافح"],
-    "terrorism": ["ارهاب"], "arabia": ["عربي"], "druze": ["درز"], "sunni": ["سن"], "shiite": ["شيع"],
+    "terrorism": ["ارهاب"], "arabia": ["عربي"],
+    "arabian": ["عربي"], "druze": ["درز"], "sunni": ["سن"], "shiite": ["شيع"],
     "shia": ["شيع"], "muslim": ["مسلم"], "muslims": ["مسلم"], "christian": ["مسيح"], "kurdish": ["كرد"],
     "kurds": ["كرد"], "turkish": ["ترك"], "egyptian": ["مصر"], "jordanian": ["اردن"], "qatari": ["قطر"],
     "emirati": ["امارات"], "kuwaiti": ["كويت"], "bahraini": ["بحرين"], "omani": ["عمان"],

@@ -50,7 +50,8 @@ _AR_ORDINALS = {
 }
 _AR_TEENS = {"احد عشر": 11, "احدى عشره": 11, "اثنا عشر": 12, "اثني عشر": 12, "اثنتا عشره": 12}
 _VAGUE_AR = {"عشرات": "tens", "مئات": "hundreds", "الاف": "thousands", "ملايين": "millions"}
-_SCALE_AR = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9,
+_SCALE_AR = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليين": 1e6,
+             "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9,
              "ترليون": 1e12, "تريليون": 1e12}
 _AR_WORDS = {fold(k): v for k, v in _AR_WORDS.items()}
 _VAGUE_AR = {fold(k): v for k, v in _VAGUE_AR.items()}
@@ -96,7 +97,8 @@ def english_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tup
 def arabic_numbers(folded: str) -> set[float | str]:
     """Every number an (already folded) Arabic span states: digits, words, vague quantities."""
     values: set[float | str] = set()
-    for m in re.finditer(r"(\d+(?:[.,٫]\d+)?)\s*(\S+)?", folded):
+    # the word after a number is looked at, not consumed: "200 - 250", "5.2% في 2016 و5.4%"
+    for m in re.finditer(r"(\d+(?:[.,٫]\d+)?)(?=\s*(\S+))?", folded):
         raw = m.group(1).replace("٫", ".")
         if "," in raw and len(raw.split(",")[1]) == 3:
             raw = raw.replace(",", "")
@@ -106,6 +108,10 @@ def arabic_numbers(folded: str) -> set[float | str]:
         thousands = re.match(r"\s*(?:الاف|الف)\s*و\s*(\d{1,3})(?!\d)", folded[m.end(1):])
         if thousands:
             values.add(value * 1000 + float(thousands.group(1)))  # "3 آلاف و416" = 3,416
+        millions = re.match(r"\s*(مليون|ملايين|مليار|مليارات)\s*و\s*(\d{1,3})\s*(الف|الاف)?(?!\S)", folded[m.end(1):])
+        if millions:  # "53 مليون و653 ألف" = 53,653,000
+            big = 1e9 if millions.group(1).startswith("مليار") else 1e6
+            values.add(value * big + float(millions.group(2)) * (1e3 if millions.group(3) else 1))
         if re.fullmatch(r"\d{1,3}\.\d{3}", raw):
             values.add(float(raw.replace(".", "")))  # "3.416": thousands grouped with a dot
         scale = _SCALE_AR.get(_CLITIC.sub("", m.group(2) or "")) or _SCALE_AR.get(m.group(2) or "")
@@ -145,6 +151,8 @@ def arabic_numbers(folded: str) -> set[float | str]:
         tens = _AR_WORDS.get(_CLITIC.sub("", nxt[1:])) if nxt.startswith("و") else None
         if tens and tens >= 20:
             values.add(float(unit + tens))
+            if " ".join(words[i + 2:i + 4]) in ("بعد المايه", "بعد الميه"):
+                values.add(float(unit + tens + 100))  # الثاني والثلاثين بعد المائة = 132nd
     # compound "خمسة وعشرين" = 25
     for m in re.finditer(r"(\S+) و(\S+)", folded):
         a, b = _AR_WORDS.get(_CLITIC.sub("", m.group(1))), _AR_WORDS.get(m.group(2))

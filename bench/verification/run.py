@@ -63,7 +63,8 @@ from briefing.verify import check_claim
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet"
-SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
+SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", "dev2-b.yaml"],
+        "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 KINDS = ("number", "date", "place", "person", "negation", "actor", "move")
 DRIFTS = ("quote marks", "letters", "ellipsis", "spaces", "conjunction")
 PLACES = ["Aleppo", "Tikrit", "Kirkuk", "Aden", "Homs", "Fallujah", "Idlib", "Palmyra", "Baghdad", "Sanaa",
@@ -395,7 +396,7 @@ def report(name: str, result: dict[str, Any]) -> bool:
     f = result["faithful"]
     n = max(1, f["claims"])
     print(f"\n== {name}: {f['claims']} faithful claims from {result['articles']} articles"
-          + (" (tuned on)" if name in ("tuning", "dev") else " (held out: never tuned on)"))
+          + (" (tuned on)" if name in ("tuning", "dev", "dev2") else " (held out: never tuned on)"))
     print(f"{'kind':<10} {'claims':>7} {'flagged':>8} {'rate':>7}  {'supported':>9}")
     print(f"{'faithful':<10} {f['claims']:>7} {f['unverified']:>8} {100 * f['unverified'] / n:6.1f}%  "
           f"{f['supported']:>9}  false alarm (unverified); supported = verified with context "
