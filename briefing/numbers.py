@@ -114,7 +114,9 @@ def arabic_numbers(folded: str) -> set[float | str]:
             values.add(value * big + float(millions.group(2)) * (1e3 if millions.group(3) else 1))
         if re.fullmatch(r"\d{1,3}\.\d{3}", raw):
             values.add(float(raw.replace(".", "")))  # "3.416": thousands grouped with a dot
-        scale = _SCALE_AR.get(_CLITIC.sub("", m.group(2) or "")) or _SCALE_AR.get(m.group(2) or "")
+        after = m.group(2) or ""
+        scale = _SCALE_AR.get(_CLITIC.sub("", after)) or _SCALE_AR.get(after) or _SCALE_AR.get(after[:-1]) \
+            if after else None  # 60 ألفاً: the accusative
         if scale:
             values.add(value * scale)
     words = folded.split()
