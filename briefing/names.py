@@ -156,13 +156,15 @@ def _skeleton_en(word: str, turkish: int = 0) -> str:
     """Consonant skeleton of an English word. ``turkish``: 1, c is j and v may be a vowel (Recep =
     رجب, Suruc = سروج, Javad = جواد), as Turkish and Persian names are romanized; 2, c is ch (Suruc =
     سوروتش, from Suruç); 3, s between vowels is z and a final h is silent (Louise, Leah); 4, gh is
-    silent, a final s is z and ch is k (Hughes, Chris)."""
+    silent and ch is k (Chris); 5, gh is silent and a final s is z (Hughes, James)."""
     w = _ARTICLE.sub("", word.lower())
     w = re.sub(r"[^a-z]", "", w)
     if turkish == 3:  # English and French given names: Louise = لويز, Leah = ليا
         w = re.sub(r"h$", "", re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", w))
-    elif turkish == 4:  # English names: a silent gh, a voiced final s, ch as k (Hughes = هيوز, Chris = كريس)
-        w = re.sub(r"s$", "z", w.replace("gh", "")).replace("ch", "k")
+    elif turkish == 4:  # English names: a silent gh, ch as k (Hughes = هيوز, Chris = كريس)
+        w = w.replace("gh", "").replace("ch", "k")
+    elif turkish == 5:  # and a voiced final s (Hughes = هيوز, James = جيمز)
+        w = re.sub(r"s$", "z", w.replace("gh", ""))
     elif turkish:
         w = w.replace("c", "j" if turkish == 1 else "tS").replace("v", "")
     w = re.sub(r"c(?=[eiy])", "s", w)  # soft c: Pearce -> بيرس
@@ -210,7 +212,7 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
     from rapidfuzz import fuzz
 
     variants = {"".join(_skeleton_en(w, turkish) for w in name.split()).translate(_LOOSE)
-                for turkish in (0, 1, 2, 3, 4)}
+                for turkish in (0, 1, 2, 3, 4, 5)}
     target = min(variants, key=len)
     if strict and len(target) < 4:
         return False  # a short skeleton (Ahmed: hmd) matches some words of any sentence by chance
