@@ -122,7 +122,9 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         speaker = is_speaker and is_institution(problem.detail, registry)
         if any(_states(problem, text, article.published, registry, speaker, pairs) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
-        pool = _context_candidates(article, [(0, len(article.text))]) if own_speaker else candidates
+        # a place may be stated anywhere: a swapped place is caught as a substitution (above)
+        anywhere = own_speaker or _kind_of(problem, registry) == "place"
+        pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
         for candidate in pool:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
                                                    pairs):
@@ -138,8 +140,9 @@ def _kind_of(problem: Problem, registry: Registry) -> str:
     """number, date, place (a registered or gazetteer place) or party (any other name)."""
     if problem.kind != "name":
         return problem.kind
-    entry = registry.by_english(problem.detail)
-    if (entry is not None and entry.kind == "place") or is_place(problem.detail):
+    name = re.sub(r"['’]s$", "", problem.part or problem.detail)
+    entry = registry.by_english(name)
+    if (entry is not None and entry.kind == "place") or is_place(name):
         return "place"
     return "party"
 
@@ -242,7 +245,7 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
         if english and english.lower() not in low and arabic_in_span(fold(arabic), folded) \
                 and not any(w.lower() in low for w in english.split() if len(w) > 3) \
                 and english.lower() not in countries:
-            out.add("place" if is_place(english) else "party")
+            out |= {"place"} if is_place(english) else {"place", "party"}  # a village the gazetteer lacks
     return out
 
 
