@@ -75,7 +75,8 @@ _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|ي
 _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
 # لا and دون in phrases that negate nothing: لا سيما (especially), لا بد (must), دون سن (under the
 # age of), لا يتجاوز / لا يتعدى / لا يزيد عن (up to, at most)
-_AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا شك|(?:من )?(?:ب)?دون شك|بلا شك|لا محاله|ما دون|دون سن|"
+_AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا شك|(?:من )?(?:ب)?دون شك|بلا شك|لا محاله|"
+                              r"ما دون|دون سن|"
                               r"لا (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل))(?!\S)")
 # the English of those bounds: "not exceed", "no more than", "not less than"
 _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(?:n't| not) |not )"
