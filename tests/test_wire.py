@@ -19,7 +19,7 @@ def test_reask_over_the_wire(tmp_path: Path) -> None:
     options = api.GenerateOptions(date=dt.date(2017, 11, 4), out_dir=tmp_path, formats=("json",), replay=CASSETTE)
     briefing = api.generate([SEEDS], settings, options).briefing
     m = briefing.methodology
-    assert (m.calls, m.reasks, m.claims_verified, m.claims_supported, m.claims_unverified) == (3, 1, 19, 1, 0)
+    assert (m.calls, m.reasks, m.claims_verified, m.claims_supported, m.claims_unverified) == (3, 1, 18, 2, 0)
     # the recorded re-ask carries the model's bad answer and the specific problem
     interactions = yaml.safe_load(CASSETTE.read_text(encoding="utf-8"))["interactions"]
     reasks = [i["request"]["json"]["messages"] for i in interactions if len(i["request"]["json"]["messages"]) > 2]
