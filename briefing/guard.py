@@ -216,7 +216,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
 # words that make someone the one who speaks: a verb of saying, بحسب, بيان, a spokesman
 _SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
                      r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
-                     r"اشارت|زعم|ادعي|اتهم|اتهمت)")
+                     r"اشارت|زعم|ادعي|اتهم|اتهمت|نشر|نشرت|اصدر|اصدرت|اورد|اوردت|رصد|رصدت|وثق|وثقت)")
 _SAYING = r"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)"
 
 

@@ -147,8 +147,10 @@ _GROUPS = {
 }
 _GROUP = {word: [fold(s) for s in stems] for words, stems in _GROUPS.items() for word in words}
 _GLOSS = {word: [fold(stem) for stem in stems] for word, stems in _GLOSS.items()}
-_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu|abd|de|of|the|ez|ad|as|ash|an)[-\s]+)?"
-                   r"[A-Z][\w'’\-]*)*")
+# a capitalized name, with the small words of a name inside it (al-, bin, of the, and, in, for:
+# "Saudi Food and Drug Authority", "Al-Qaeda in the Islamic Maghreb")
+_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu|abd|de|of|the|ez|ad|as|ash|an|and|in|for)"
+                   r"[-\s]+(?:the\s+)?)?[A-Z][\w'’\-]*)*")
 _ARTICLE = re.compile(r"^(?:al|el|ez|ad|as|ash|an|ar|at|az|adh|ath)-", re.I)
 
 
@@ -441,15 +443,16 @@ def check_names(text_en: str, folded_span: str, registry: Registry,
         if not words:
             continue
         phrase = " ".join(words)
-        problem = _check_phrase(phrase, folded_span, registry, pairs, strict)
-        if problem:
-            problems.append(problem)
+        problems += _check_phrase(phrase, folded_span, registry, pairs, strict)
     return problems
 
 
 def _check_phrase(phrase: str, folded_span: str, registry: Registry,
-                  pairs: Sequence[tuple[str, str]], strict: bool = False) -> NameProblem | None:
+                  pairs: Sequence[tuple[str, str]], strict: bool = False) -> list[NameProblem]:
+    """Every word of ``phrase`` the span does not support, each its own problem (a phrase may hold
+    two names: "Mamuzini in Deraa"); or the whole name, when its words are each found apart."""
     words = [w.strip(".,'’") for w in phrase.split()]
+    found: list[NameProblem] = []
     common: list[str] = []  # accepted as ordinary English words
     sounded: list[str] = []  # accepted by transliteration only
     i = 0
@@ -461,7 +464,8 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
             if entry is not None:
                 if not registry.supports(entry, folded_span) and not _pair_supports(sub, folded_span, pairs) \
                         and not (j == i + 1 and (_gloss_ok(sub, folded_span) or _group_ok(sub, folded_span))):
-                    return NameProblem(phrase, f"'{sub}' ({entry.english}) is not named in the cited Arabic", sub)
+                    found.append(NameProblem(phrase, f"'{sub}' ({entry.english}) is not named in the cited Arabic",
+                                             sub))
                 i = j
                 break
             # a town's name only as the whole name, or several words: "Ali" and "Saleh" are towns too
@@ -490,21 +494,24 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
             gloss = _gloss_ok(word, folded_span) if group is None else group
             sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) if not gloss else False
             if gloss is False and not sounds:
-                return NameProblem(phrase, f"'{word}' is not supported by the cited Arabic", word)
+                found.append(NameProblem(phrase, f"'{word}' is not supported by the cited Arabic", word))
             if gloss is None and not sounds:
                 if not _is_common(_ARTICLE.sub("", word).split("-")[-1]):
-                    return NameProblem(phrase, f"name '{word}' is not in the cited Arabic", word)
-                common.append(word)
+                    found.append(NameProblem(phrase, f"name '{word}' is not in the cited Arabic", word))
+                else:
+                    common.append(word)
             elif gloss is None:
                 # an English word that also sounds like some Arabic word counts as an English word
                 (common if _is_common(_ARTICLE.sub("", word).split("-")[-1]) else sounded).append(word)
             i += 1
+    if found:
+        return found
     if len(sounded) >= 2 and not _translit_supported(" ".join(sounded), folded_span, window=len(sounded) + 1):
         # "Hassan Nasrallah": each word sounds like some word of the span, but a person's name must
         # be there as a whole, its words together
-        return NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic", phrase)
+        return [NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic", phrase)]
     if len(words) == 2 and common and sounded and not _translit_supported(" ".join(words), folded_span):
         # "Khalifa Haftar": one word sounds like some word of the span, the other is taken for an
         # ordinary English word (khalifa); a person's name must then be found as a whole
-        return NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic", phrase)
-    return None
+        return [NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic", phrase)]
+    return []
