@@ -82,6 +82,14 @@ _AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا 
 _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(?:n't| not) |not )"
                        r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
                        r"\bno (?:more|less|fewer|longer|shorter) than\b", re.I)
+# a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
+_AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد)(?!\S)")
+_AR_AT_LEAST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يقل|تقل)(?!\S)")
+_EN_AT_MOST = re.compile(r"\b(?:not (?:exceed\w*|surpass\w*|top|(?:be )?more than)|no more than|up to|at most|"
+                         r"maximum|less than|fewer than|under|below|within|only|just)\b|n't (?:exceed|surpass|top)",
+                         re.I)
+_EN_AT_LEAST = re.compile(r"\b(?:at least|no (?:less|fewer) than|not (?:be )?(?:less|fewer) than|minimum|"
+                          r"more than|over|some)\b", re.I)
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|dismiss(?:ed|es))\b", re.I)
 # "Law No. 19", "no more than 200": numbers, not negations
 _EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d| (?:more|less|fewer) than)|never|without|neither|nor|none|cannot|"
@@ -116,13 +124,14 @@ _SURVIVE = ["نجا", "نجاه", "ينجو", "نجت", "سالم", "سلامه"
 _START = ["بدء", "بدا", "يبدا", "تبدا", "بدات", "انطلق", "انطلاق", "اطلاق", "اطلق", "شن", "يشن", "تشن", "استئناف",
           "استانف", "افتتاح", "افتتح", "انعقاد", "انطلاقه"]
 _DELAY = ["تاجيل", "اجل", "ارجاء", "ارجا", "الغاء", "الغي", "تعليق", "علق", "ايقاف", "اوقف"]
-_RISE = ["ارتفع", "ارتفاع", "زياده", "زاد", "نمو", "نما", "صعد", "صعود", "تضاعف", "قفز", "يرتفع", "ترتفع"]
-_FALL = ["سقط", "سقوط", "يسقط", "تسقط",
+_RISE = ["مرتفع", "ارتفع", "ارتفاع", "زياده", "زاد", "نمو", "نما", "صعد", "صعود", "تضاعف", "قفز", "يرتفع", "ترتفع"]
+_FALL = ["سقط", "سقوط", "يسقط", "تسقط", "متراجع", "منخفض",
          "انخفض", "انخفاض", "تراجع", "هبط", "هبوط", "تقلص", "خفض", "تخفيض", "نقص", "انكماش", "يتراجع", "ينخفض",
          "تنخفض", "تتراجع"]
 _ARREST = ["اعتقل", "اعتقال", "قبض", "القبض", "احتجز", "احتجاز", "توقيف", "اوقف", "ضبط", "اسر", "يعتقل"]
 _RELEASE = ["افرج", "الافراج", "افراج", "اطلاق سراح", "اطلق سراح", "اخلاء سبيل", "اخلي سبيل", "تحرير", "حرر"]
-_ACCEPT = ["قبول", "وافق", "موافق", "اقر", "اقرار", "صادق", "مصادق", "اعتمد", "يوافق", "توافق"]
+_ACCEPT = ["اتفق", "اتفقوا", "اتفقت",
+           "قبول", "وافق", "موافق", "اقر", "اقرار", "صادق", "مصادق", "اعتمد", "يوافق", "توافق"]
 _REJECT = ["رفض", "يرفض", "ترفض", "رفضت", "رفضه"]
 _ARRIVE = ["وصل", "وصول", "يصل", "تصل", "قدوم", "حط"]
 _LEAVE = ["غادر", "مغادره", "يغادر", "تغادر", "رحيل", "رحل"]
@@ -190,6 +199,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
     ar_hedge = bool(_AR_HEDGE.search(folded_span))
+    original = text_en
     text_en = _EN_BOUND.sub(" ", text_en)
     text_en = re.sub(r"\bneither\b(.*?)\bnor\b", r"not\1", text_en, flags=re.I)  # one negation, two words
     en_deny = len(_EN_DENY.findall(text_en))
@@ -206,6 +216,10 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
         problems.append("the claim is negated where the cited Arabic is not")
     elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)):
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
+    if _AR_AT_MOST.search(folded_span) and not _EN_AT_MOST.search(original):
+        problems.append("the cited Arabic sets an upper bound (لا يتجاوز) that the claim drops")
+    if _AR_AT_LEAST.search(folded_span) and not _EN_AT_LEAST.search(original):
+        problems.append("the cited Arabic sets a lower bound (لا يقل) that the claim drops")
     if ar_hedge and not (en_hedge or en_deny):
         problems.append("the cited Arabic reports a claim or allegation (زعم/ادعى) but the claim states it as fact")
     return problems

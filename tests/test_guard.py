@@ -181,6 +181,9 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("The witnesses said the dead included children trained in Benghazi.",
      "وقال الشهود إن من بين القتلى أطفالاً كانوا في طور عملية التدريب", "Benghazi"),
     ("It is not true that the group paid its dues.", "وأكدت المجموعة أن المستحقات لم تدفع", "not true"),
+    ("Teaching before the holiday would exceed 20 days.", "الفترة التي تسبق الإجازة لا تتجاوز الدراسة فيها 20 يوما",
+     "upper bound"),
+    ("Disbursements fell 185.2% last year.", "بلغ إجمالي المنصرف 18.2 مليار ريال مرتفعا بنسبة 185.2%", "opposite"),
     ("The attack killed 32 people.", "الاعتداء الذي أوقع 32 قتيلا", ""),  # (control: passes)
 ])
 def test_fabrications_still_flagged(text: str, span: str, expected: str) -> None:
