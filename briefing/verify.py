@@ -122,8 +122,9 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         speaker = is_speaker and is_institution(problem.detail, registry)
         if any(_states(problem, text, article.published, registry, speaker, pairs) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
-        # a place may be stated anywhere: a swapped place is caught as a substitution (above)
-        anywhere = own_speaker or _kind_of(problem, registry) == "place"
+        # a place may be stated anywhere: a swapped place is caught as a substitution (above); so
+        # may a person's other name ("known as Umm Adam"), given once where they are introduced
+        anywhere = own_speaker or _kind_of(problem, registry) == "place" or _is_alias(problem, text_en)
         pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
         for candidate in pool:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
@@ -145,6 +146,13 @@ def _kind_of(problem: Problem, registry: Registry) -> str:
     if (entry is not None and entry.kind == "place") or is_place(name):
         return "place"
     return "party"
+
+
+def _is_alias(problem: Problem, text_en: str) -> bool:
+    """Whether the claim gives the name as another name of someone: "known as X", "alias X"."""
+    return problem.kind == "name" and re.search(
+        rf"\b(?:known as|nicknamed|dubbed|alias|also called|aka) (?:the )?{re.escape(problem.detail)}", text_en,
+        re.I) is not None
 
 
 def _names_same(name: str, attributed_to: str) -> bool:
