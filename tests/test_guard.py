@@ -274,8 +274,8 @@ def test_quote_shortened_with_an_ellipsis_is_located_part_by_part() -> None:
 
 
 def test_another_name_of_a_person_may_come_from_where_they_are_introduced() -> None:
-    article = _article("اعتقلت الشرطة فتيحة المجاطي المعروفة بأم آدم في الرباط. وقال مصدر أمني إن الشرطة تحقق في القضية منذ "
-                       "أشهر. وأعلنت المجاطي ولاءها لتنظيم داعش سنة 2013.")
+    article = _article("اعتقلت الشرطة فتيحة المجاطي المعروفة بأم آدم في الرباط. وقال مصدر أمني إن الشرطة "
+                       "تحقق في القضية منذ أشهر. وأعلنت المجاطي ولاءها لتنظيم داعش سنة 2013.")
     checked = check_claim(_claim("Fatiha al-Mejjati, known as Umm Adam, declared allegiance to ISIS in 2013.",
                                  "وأعلنت المجاطي ولاءها لتنظيم داعش سنة 2013"), article, packaged(),
                           pairs=[("فتيحة المجاطي", "Fatiha al-Mejjati"), ("أم آدم", "Umm Adam")])
