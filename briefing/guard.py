@@ -123,7 +123,8 @@ _KILL = ["قتل", "قتيل", "لقي", "لقوا", "لقيت", "مقتل",
 _SURVIVE = ["نجا", "نجاه", "ينجو", "نجت", "سالم", "سلامه", "ناج"]
 _START = ["بدء", "بدا", "يبدا", "تبدا", "بدات", "انطلق", "انطلاق", "اطلاق", "اطلق", "شن", "يشن", "تشن", "استئناف",
           "استانف", "افتتاح", "افتتح", "انعقاد", "انطلاقه"]
-_DELAY = ["تاجيل", "اجل", "ارجاء", "ارجا", "الغاء", "الغي", "تعليق", "علق", "ايقاف", "اوقف"]
+_DELAY = ["تاجيل", "اجل", "تاجل", "يتاجل", "موجل", "مؤجل", "ارجئ", "ارجيء",
+          "ارجاء", "ارجا", "الغاء", "الغي", "تعليق", "علق", "ايقاف", "اوقف"]
 _RISE = ["مرتفع", "ارتفع", "ارتفاع", "زياده", "زاد", "نمو", "نما", "صعد", "صعود", "تضاعف", "قفز", "يرتفع", "ترتفع"]
 _FALL = ["سقط", "سقوط", "يسقط", "تسقط", "متراجع", "منخفض",
          "انخفض", "انخفاض", "تراجع", "هبط", "هبوط", "تقلص", "خفض", "تخفيض", "نقص", "انكماش", "يتراجع", "ينخفض",
@@ -182,13 +183,24 @@ _OPPOSITES_RE = [(re.compile(rf"\b(?:{en})\b", re.I),
                  for en, same, other in _OPPOSITES]
 
 
+# verbs a faithful rendering uses only when the Arabic says so (survived = نجا, postponed = أجل,
+# spared = سلم): the span must hold their meaning, whether or not it holds their opposite
+_MARKED = re.compile(r"\b(?:surviv\w*|postpon\w*|spared|missed the|missing the target)\b", re.I)
+_SURVIVE_TOO = ["فر", "هرب", "افلت", "لم يصب", "لم تصب", "لم يصابوا", "سليم", "دون اصابات", "بدون اصابات",
+                "بلا اصابات"]
+
+
 def check_opposites(text_en: str, folded_span: str) -> list[str]:
     """A verb turned into its opposite without a negation word (were killed -> survived)."""
     problems = []
     for en, same, other in _OPPOSITES_RE:
         m = en.search(text_en)
-        if m and other.search(folded_span) and not same.search(folded_span):
+        if not m or same.search(folded_span):
+            continue
+        if other.search(folded_span):
             problems.append(f"'{m.group(0)}' says the opposite of the cited Arabic")
+        elif _MARKED.match(m.group(0)) and not any(fold(w) in folded_span for w in _SURVIVE_TOO):
+            problems.append(f"'{m.group(0)}' is not what the cited Arabic says")
     return problems
 
 

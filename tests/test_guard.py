@@ -183,6 +183,7 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("It is not true that the group paid its dues.", "وأكدت المجموعة أن المستحقات لم تدفع", "not true"),
     ("Teaching before the holiday would exceed 20 days.", "الفترة التي تسبق الإجازة لا تتجاوز الدراسة فيها 20 يوما",
      "upper bound"),
+    ("He survived them by shooting them.", "وذلك بإطلاق النار عليهما إثر خلاف", "not what"),
     ("Disbursements fell 185.2% last year.", "بلغ إجمالي المنصرف 18.2 مليار ريال مرتفعا بنسبة 185.2%", "opposite"),
     ("The attack killed 32 people.", "الاعتداء الذي أوقع 32 قتيلا", ""),  # (control: passes)
 ])
