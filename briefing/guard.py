@@ -67,7 +67,12 @@ def check_dates(text_en: str, spans: Sequence[str], published: dt.date | None) -
 # --------------------------------------------------------------------------- polarity
 
 _AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفيا|نفوا|ينفون|ينفيان|تكذيب|كذبت|انكر|ينكر|"
-                      r"انكرت)(?:ه|ها|هم)?(?!\S)")
+                      r"انكرت|انكروا|انكرا|ينكرون|تنكر)(?:ه|ها|هم)?(?!\S)")
+# ruling out (استبعد) is how a party denies a prospect: "ruled out a kidnapping"
+_AR_RULE_OUT = re.compile(r"(?<!\S)(?:و|ف)?(?:استبعد|استبعدت|يستبعد|تستبعد|استبعدوا|يستبعدون|مستبعدا|مستبعده)(?!\S)")
+# the prosecution (الادعاء العام), not an allegation
+_AR_PROSECUTION = re.compile(r"(?:هيئه )?(?:التحقيق و)?(?:ال)?ادعاء (?:العام|الملكي|الملكيه)|هيئه الادعاء|"
+                             r"(?:ال)?مدعي (?:ال)?عام")
 _AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|عدم|دون|بدون|لسنا|لستم|ليسوا)(?!\S)")
 _AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|يزال|تزال|يزالون|زالوا)(?!\S)")
 _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|المزاعم|المزعوم|مزعوم|المزعومه|مزعومه|"
@@ -90,7 +95,7 @@ _EN_AT_MOST = re.compile(r"\b(?:not (?:exceed\w*|surpass\w*|top|(?:be )?more tha
                          re.I)
 _EN_AT_LEAST = re.compile(r"\b(?:at least|no (?:less|fewer) than|not (?:be )?(?:less|fewer) than|minimum|"
                           r"more than|over|some)\b", re.I)
-_EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|dismiss(?:ed|es))\b", re.I)
+_EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|dismiss(?:ed|es)|rul(?:e|ed|es|ing) out)\b", re.I)
 # "Law No. 19", "no more than 200": numbers, not negations
 _EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d| (?:more|less|fewer) than)|never|without|neither|nor|none|cannot|"
                      r"fail(?:ed|s)? to|refus(?:ed|es) to)\b|n't\b", re.I)
@@ -210,7 +215,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     without_still = _AR_NOT_NEGATING.sub(" ", without_still)
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
-    ar_hedge = bool(_AR_HEDGE.search(folded_span))
+    ar_hedge = bool(_AR_HEDGE.search(_AR_PROSECUTION.sub(" ", folded_span)))
     original = text_en
     text_en = _EN_BOUND.sub(" ", text_en)
     text_en = re.sub(r"\bneither\b(.*?)\bnor\b", r"not\1", text_en, flags=re.I)  # one negation, two words
@@ -222,7 +227,8 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
         problems.append("the claim says it is not true, but the cited Arabic denies nothing")
     if ar_deny and not (en_deny or en_neg):
         problems.append("the cited Arabic is a denial (نفى) but the claim asserts it")
-    if en_deny and not ar_deny:
+    if en_deny and not (ar_deny or ar_neg or _AR_RULE_OUT.search(folded_span)):
+        # a denial may be reported as the negated fact ("denied he had committed suicide": لم يقدم)
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
     elif en_neg > ar_neg + ar_deny:
         problems.append("the claim is negated where the cited Arabic is not")
@@ -290,7 +296,7 @@ _AR_DENY_BROAD = re.compile(r"فبرك|تنافي|ينافي|منافي|مناف
 def check_stance(stance: str, folded_span: str) -> list[str]:
     """The reported stance must match the source: a denial needs one, a confirmation no denial."""
     if stance == "denied" and not (_AR_DENY.search(folded_span) or _AR_NEG.search(folded_span)
-                                   or _AR_DENY_BROAD.search(folded_span)):
+                                   or _AR_DENY_BROAD.search(folded_span) or _AR_RULE_OUT.search(folded_span)):
         return ["stance 'denied', but the cited Arabic contains no denial"]
     if stance == "confirmed" and _AR_DENY.search(folded_span) and not _AR_CONFIRM.search(folded_span):
         return ["stance 'confirmed', but the cited Arabic is a denial"]

@@ -46,6 +46,7 @@ _STOP = frozenset({
     "what", "why", "how", "earlier", "later", "last", "next", "first", "second", "third", "new", "one", "two",
     "mr", "mrs", "ms", "dr", "gen", "gen.", "general", "maj", "lt", "col", "brig", "brigadier", "colonel",
     "major", "lieutenant", "staff", "sergeant", "captain", "capt", "sgt", "sheikh", "sheik", "prince", "king",
+    "eng", "engineer", "prof", "professor", "judge", "imam", "emir",
     "president", "minister", "spokesman", "spokeswoman", "commander", "chief", "head", "deputy", "sources",
     "source", "official", "officials", "media", "report", "reports", "reported", "local", "sunday", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march", "april", "may",
@@ -60,21 +61,21 @@ _GLOSS = {
     "seventh": ["سابع"], "media": ["اعلام"], "forces": ["قوات", "قوه"], "popular": ["شعبي"],
     "mobilization": ["حشد"], "mobilisation": ["حشد"], "operations": ["عمليات"], "service": ["جهاز", "خدم"],
     "security": ["امن", "امني"], "police": ["شرط"], "front": ["جبه"], "city": ["مدين"],
-    "province": ["محافظ", "ولاي", "اقليم"],
+    "province": ["محافظ", "ولاي", "اقليم", "منطق"], "celsius": ["مئوي", "ميوي"],
     "governorate": ["محافظ", "ولاي"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
     "heights": ["هضب"],
     "mount": ["جبل"], "mountain": ["جبل"], "mountains": ["جبال"], "dam": ["سد"], "republic": ["جمهوري"],
     "national": ["وطني"], "united": ["متحد"],
-    "nations": ["امم"], "red": ["احمر"], "crescent": ["هلال"], "civil": ["مدني"], "authority": ["هيئ", "سلط"],
+    "nations": ["امم"], "red": ["احمر"], "crescent": ["هلال"], "civil": ["مدني"], "authority": ["هيئ", "سلط", "مصلح"],
     "company": ["شرك"], "programme": ["برنامج"], "program": ["برنامج"], "food": ["غذا", "اغذيه", "طعام"],
     "bank": ["بنك", "مصرف"], "university": ["جامع"], "hospital": ["مستشف"],
     "airport": ["مطار"], "eid": ["عيد"], "chamber": ["غرف"], "commerce": ["تجار"], "trade": ["تجار"],
-    "education": ["تعليم"], "justice": ["عدل"], "finance": ["مالي"], "economy": ["اقتصاد"], "labor": ["عمل"],
+    "education": ["تعليم"], "justice": ["عدل", "قضاء"], "finance": ["مالي"], "economy": ["اقتصاد"], "labor": ["عمل"],
     "labour": ["عمل"], "housing": ["اسكان"], "water": ["مياه", "ماء"], "electricity": ["كهرباء"],
     "municipality": ["امان", "بلدي"], "emirate": ["امار"], "region": ["منطق"], "north": ["شمال"],
     "northern": ["شمال"], "south": ["جنوب"], "southern": ["جنوب"], "east": ["شرق"], "eastern": ["شرق"],
     "west": ["غرب"], "western": ["غرب"], "central": ["وسط", "مركز"], "affairs": ["شوون", "شيون"],
-    "directorate": ["مديري"], "agency": ["وكال"], "organization": ["منظم"], "organisation": ["منظم"],
+    "directorate": ["مديري"], "agency": ["وكال"], "organization": ["منظم", "موسس"], "organisation": ["منظم", "موسس"],
     "committee": ["لجن"], "party": ["حزب"], "movement": ["حرك"], "air": ["جوي", "طيران"], "force": ["قو"],
     "guard": ["حرس"], "border": ["حدود", "حدودي"], "ramadan": ["رمضان"], "hajj": ["حج"], "umrah": ["عمر"],
     "grand": ["كبير", "اكبر"], "mosque": ["مسجد", "جامع"], "holy": ["مقدس", "حرم"], "communications": ["اتصال"],
@@ -184,8 +185,8 @@ _AR_SKEL = {
 }
 
 
-def _skeleton_ar(word: str) -> str:
-    w = re.sub(r"^(?:وال|بال|فال|لل|ال)(?=..)", "", word)
+def _skeleton_ar(word: str, article: bool = True) -> str:
+    w = re.sub(r"^(?:وال|بال|فال|لل|ال)(?=..)", "", word) if article else word
     w = re.sub(r"ه$", "", w)  # ta marbuta (folded to ha)
     return re.sub(r"(.)\1+", r"\1", "".join(_AR_SKEL.get(ch, "") for ch in w))
 
@@ -198,6 +199,8 @@ def _skeletons_ar(words: list[str]) -> set[str]:
         out.add("".join(_skeleton_ar(w) for w in words) + "h")
     if words and len(words[0]) > 3 and words[0][0] in "وبلف":
         out.add("".join(_skeleton_ar(w) for w in [words[0][1:], *words[1:]]))
+    if words and words[0][:3] in ("فال", "وال", "بال"):  # فالديس = Valdis, not ف + ال + ديس
+        out.add("".join(_skeleton_ar(w, article=n > 0) for n, w in enumerate(words)))
     return out
 
 
@@ -324,7 +327,9 @@ def _demonym_country(word: str) -> tuple[str, ...] | None:
         if len(stem) < 4:
             continue
         for english, arabic in countries.items():
-            if arabic and english.startswith(stem) and len(english) - len(stem) <= 3:
+            first, *rest = english.split()  # South Korea: Korean
+            forms = {english, rest[0]} if len(rest) == 1 and first in ("north", "south", "east", "west") else {english}
+            if arabic and any(e.startswith(stem) and len(e) - len(stem) <= 3 for e in forms):
                 return arabic
     return None
 

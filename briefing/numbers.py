@@ -58,8 +58,12 @@ _VAGUE_AR = {fold(k): v for k, v in _VAGUE_AR.items()}
 _SCALE_AR = {fold(k): v for k, v in _SCALE_AR.items()}
 _CLITIC = re.compile(r"^(?:و|ب|ل|ف|ك|ال|وال|بال)")
 
-_EN_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?",
-                     re.I)
+# a figure may carry a currency before it: SR325,000, US$5, QR10, €1.8 billion
+_EN_NUM = re.compile(r"(?:(?<![\w.])|" + "|".join(f"(?<=\\b{c})" for c in ("SR", "QR", "AED", "Dh", "Rs", "EGP", "KD",
+                                                                             "BD", "JD", "YR", "LL"))
+                     + r")(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?", re.I)
+_EN_TENS_UNITS = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|"
+                            r"seven|eight|nine)\b", re.I)
 _EN_WORD = re.compile(r"\b(" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r"|"
                       + "|".join(_VAGUE_EN) + r")\b(?:\s+(thousand|million|billion))?", re.I)
 
@@ -73,6 +77,10 @@ def english_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tup
     Clock times and numeric dates (12:30, 7/10/1436) are not counted: they are not quantities."""
     skip = list(skip) + [m.span() for m in _EN_TIME.finditer(text)]
     out: list[tuple[str, float | str]] = []
+    for m in _EN_TENS_UNITS.finditer(text):  # "Thirty-five" is 35, not 30 and 5
+        if not any(s <= m.start() < e for s, e in skip):
+            out.append((m.group(0), float(_EN_WORDS[m.group(1).lower()] + _EN_WORDS[m.group(2).lower()])))
+            skip.append(m.span())
     for m in _EN_NUM.finditer(text):
         if any(s <= m.start() < e for s, e in skip):
             continue
@@ -81,6 +89,8 @@ def english_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tup
             value *= _SCALE_EN[m.group(2).lower()]
         out.append((m.group(0), value))
     for m in _EN_WORD.finditer(text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
         if m.group(1)[0].isupper() and m.start() > 0 and not text[:m.start()].rstrip().endswith((".", ":")):
             continue  # "the Two Holy Mosques": part of a name, not a count
         word = m.group(1).lower()
@@ -97,6 +107,10 @@ def english_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tup
 def arabic_numbers(folded: str) -> set[float | str]:
     """Every number an (already folded) Arabic span states: digits, words, vague quantities."""
     values: set[float | str] = set()
+    for m in re.finditer(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?![\d.,])", folded):
+        values.add(float(re.sub(r"[.,]", "", m.group(0))))  # 1.311.017: thousands grouped with dots
+    for m in re.finditer(r"(?<!\S)(?:(\d+) )?(?:و?ال)?(مليار|مليارا|مليارات) ?و ?(\d+) (?:مليون|ملايين)", folded):
+        values.add((float(m.group(1) or 1)) * 1e9 + float(m.group(3)) * 1e6)  # مليار و800 مليون = 1.8 billion
     # the word after a number is looked at, not consumed: "200 - 250", "5.2% في 2016 و5.4%"
     for m in re.finditer(r"(\d+(?:[.,٫]\d+)?)(?=\s*(\S+))?", folded):
         raw = m.group(1).replace("٫", ".")
@@ -105,7 +119,7 @@ def arabic_numbers(folded: str) -> set[float | str]:
         raw = raw.replace(",", ".")
         value = float(raw)
         values.add(value)
-        thousands = re.match(r"\s*(?:الاف|الف)\s*و\s*(\d{1,3})(?!\d)", folded[m.end(1):])
+        thousands = re.match(r"\s*(?:الاف|الفا|الف)\s*و\s*(\d{1,3})(?!\d)", folded[m.end(1):])
         if thousands:
             values.add(value * 1000 + float(thousands.group(1)))  # "3 آلاف و416" = 3,416
         millions = re.match(r"\s*(مليون|ملايين|مليار|مليارات)\s*و\s*(\d{1,3})\s*(الف|الاف)?(?!\S)", folded[m.end(1):])
