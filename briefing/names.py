@@ -424,7 +424,7 @@ class NameProblem:
     part: str = ""  # the word (or words) of it at fault; the whole name when it fails as a whole
 
 
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "of", "the", "bint", "de"})
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel", "of", "the", "bint", "de"})
 
 
 def check_names(text_en: str, folded_span: str, registry: Registry,
