@@ -443,8 +443,9 @@ def check_names(text_en: str, folded_span: str, registry: Registry,
         elif at_start and len(words) == 1 and _is_common(words[0]) and registry.by_english(words[0]) is None \
                 and _group_ok(words[0], folded_span) is None and _gazetteer_ok(words[0], folded_span) is None:
             continue  # an ordinary word opening a sentence ("Trade between France and Iran fell")
-        while words and words[0].lower().strip(".") in _STOP:
-            words = words[1:]
+        while words and words[0].lower().strip(".") in _STOP \
+                and registry.by_english(re.sub(r"['’]s$", "", " ".join(words))) is None:
+            words = words[1:]  # a title (President, General) unless it opens a registered name
         if not words:
             continue
         phrase = " ".join(words)
