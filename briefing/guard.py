@@ -246,13 +246,13 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
 # --------------------------------------------------------------------------- who says it
 
 # words that make someone the one who speaks: a verb of saying, بحسب, بيان, a spokesman
-_SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
+SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
                      r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
                      r"اشارت|زعم|ادعي|اتهم|اتهمت|نشر|نشرت|اصدر|اصدرت|اورد|اوردت|رصد|رصدت|وثق|وثقت)")
 _SAYING = r"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)"
 
 
-def _is_speaker(name: str, text_en: str) -> bool:
+def is_speaker(name: str, text_en: str) -> bool:
     """Whether the claim makes ``name`` the one who says it: "X said ...", "according to X"."""
     n = re.escape(name)
     return re.search(rf"(?:according to|per|citing|told by) (?:the )?{n}\b|\b{n}(?:'s? \w+)? {_SAYING}\b",
@@ -263,13 +263,13 @@ def check_speakers(text_en: str, folded_span: str, registry: Registry) -> list[P
     """An institution the claim makes its speaker ("the Houthis said", "according to the army")
     must be one in the span: a span without any word of saying names at most what was done, not
     who said it. Such a problem can be met by a sentence of context that has the speaker speak."""
-    if _SPEECH.search(folded_span):
+    if SPEECH.search(folded_span):
         return []
     out = []
     for m in _SPEAKER_EN.finditer(text_en):
         name = m.group("a") or m.group("b")
         if name and not _GENERIC_SPEAKER.search(name) and is_institution(name, registry) \
-                and _is_speaker(name, text_en):
+                and is_speaker(name, text_en):
             out.append(Problem("name", name, f"the cited Arabic does not have '{name}' say it", name))
     return out
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from . import dates
 from .arabic import fold, locate_parts
 from .chunk import sentences
-from .guard import _SPEECH, CONTEXT_KINDS, Problem, _is_speaker, check, guard
+from .guard import CONTEXT_KINDS, SPEECH, Problem, check, guard, is_speaker
 from .models import (
     Article,
     ArticleDraft,
@@ -114,12 +114,12 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     candidates = _context_candidates(article, cited)
     chosen: list[tuple[str, int, int, bool]] = []
     for problem in todo:
-        is_speaker = problem.kind == "name" and _is_speaker(problem.detail, text_en)
+        speaks = problem.kind == "name" and is_speaker(problem.detail, text_en)
         # the claim's own speaker (or their description) may be named anywhere; an institution made
         # the speaker ("the Houthis said") must be one in its context sentence; a person's name is
         # specific enough
         own_speaker = problem.kind == "name" and _names_same(problem.part or problem.detail, attributed_to)
-        speaker = is_speaker and is_institution(problem.detail, registry)
+        speaker = speaks and is_institution(problem.detail, registry)
         if any(_states(problem, text, article.published, registry, speaker, pairs) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
         # a place may be stated anywhere: a swapped place is caught as a substitution (above); so
@@ -170,7 +170,7 @@ def _states(problem: Problem, sentence: str, published: dt.date | None, registry
     بحسب, بيان)."""
     if problem.kind == "name":
         folded = fold(sentence)
-        if speaker and not _SPEECH.search(folded):
+        if speaker and not SPEECH.search(folded):
             return False
         # "at ": so that the name is not taken for a capitalized word opening a sentence
         return not check_names("at " + (problem.part or problem.detail), folded, registry, pairs, strict=True)
