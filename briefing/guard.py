@@ -6,7 +6,9 @@
 * names (``names``): registry, gazetteer, meaning, the model's own pairs, transliteration;
 * polarity: a denial or negation in the source must not become an assertion, nor the reverse;
   a claim (زعم, ادعى) must not become a fact; a verb must not become its opposite (killed ->
-  survived, began -> postponed).
+  survived, began -> postponed); a bound (لا يتجاوز, لا يقل) must stay a bound;
+* speakers: an institution the claim makes its speaker ("the Houthis said") must speak in the
+  span (a verb of saying, بحسب, بيان), or in a sentence of context that ``verify`` adds.
 
 ``check`` returns ``Problem``s that name their detail, so that ``verify`` can look for a detail
 elsewhere in the article; ``guard`` their messages, phrased for the model (re-ask) and for the
