@@ -75,7 +75,9 @@ _AR_RULE_OUT = re.compile(r"(?<!\S)(?:و|ف)?(?:استبعد|استبعدت|يس
 # the prosecution (الادعاء العام), not an allegation
 _AR_PROSECUTION = re.compile(r"(?:هيئه )?(?:التحقيق و)?(?:ال)?ادعاء (?:العام|الملكي|الملكيه)|هيئه الادعاء|"
                              r"(?:ال)?مدعي (?:ال)?عام")
-_AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|عدم|دون|بدون|لسنا|لستم|ليسوا)(?!\S)")
+# ألا (أن لا) before a verb is "that ... not"; إلا (except) folds the same and is left out
+_AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|دون|بدون|لسنا|لستم|ليسوا)(?!\S)|"
+                     r"(?<!\S)(?:و|ف|ب|ل)?عدم(?!\S)|(?<!\S)الا(?= [يتن])")
 _AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|يزال|تزال|يزالون|زالوا)(?!\S)")
 _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|المزاعم|المزعوم|مزعوم|المزعومه|مزعومه|"
                        r"ادعي|ادعت|ادعوا|يدعي|تدعي|ادعاء|الادعاء|ادعاءات|الادعاءات)(?:ه|ها|هم)?(?!\S)")
@@ -97,10 +99,12 @@ _EN_AT_MOST = re.compile(r"\b(?:not (?:exceed\w*|surpass\w*|top|(?:be )?more tha
                          re.I)
 _EN_AT_LEAST = re.compile(r"\b(?:at least|no (?:less|fewer) than|not (?:be )?(?:less|fewer) than|minimum|"
                           r"more than|over|some)\b", re.I)
-_EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|dismiss(?:ed|es)|rul(?:e|ed|es|ing) out)\b", re.I)
+# (not "dismissed": a minister dismissed from office denies nothing)
+_EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|rul(?:e|ed|es|ing) out)\b", re.I)
 # "Law No. 19", "no more than 200": numbers, not negations
-_EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d| (?:more|less|fewer) than)|never|without|neither|nor|none|cannot|"
-                     r"fail(?:ed|s)? to|refus(?:ed|es) to)\b|n't\b", re.I)
+# (refused to, failed to: رفض، فشل are verbs, not negation words; they count among the broad ones)
+_EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d| (?:more|less|fewer) than)|never|without|neither|nor|none|cannot)\b|"
+                     r"n't\b", re.I)
 _EN_HEDGE = re.compile(r"\b(?:claim(?:ed|s|ing)?|alleg(?:ed|edly|ations?|es)|purported(?:ly)?|so-called|"
                        r"accus(?:ed|ations?))\b", re.I)
 # words that can carry an Arabic negation in a faithful English rendering ("لم يعد" -> "no longer",
@@ -169,7 +173,7 @@ _OPPOSITES: list[tuple[str, list[str], list[str]]] = [
     (r"accept\w*|approv\w*|agreed|endorsed|ratified", _ACCEPT, _REJECT),
     (r"reject\w*|refus\w*|turned down", _REJECT, _ACCEPT),
     (r"arriv\w*", _ARRIVE, _LEAVE),
-    (r"left|depart\w*", _LEAVE, _ARRIVE),
+    (r"left|depart(?:ed|s|ing|ure)?", _LEAVE, _ARRIVE),
     (r"missed|missing the target", _MISS, _HIT),
     (r"clos(?:ed|es|ing|ure)|shut", _CLOSE, _OPEN),
     (r"open(?:ed|s|ing)?|reopen\w*", _OPEN, _CLOSE),

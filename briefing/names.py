@@ -64,7 +64,10 @@ _GLOSS = {
     "province": ["محافظ", "ولاي", "اقليم", "منطق"], "celsius": ["مئوي", "ميوي"],
     "governorate": ["محافظ", "ولاي"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
     "heights": ["هضب"],
-    "mount": ["جبل"], "mountain": ["جبل"], "mountains": ["جبال"], "dam": ["سد"], "republic": ["جمهوري"],
+    "mount": ["جبل"],
+    "bridge": ["جسر", "كوبري"], "island": ["جزير"], "islands": ["جزر"], "road": ["طريق", "شارع"],
+    "street": ["شارع"], "highway": ["طريق"], "square": ["ميدان", "ساح"], "mountain": ["جبل"],
+    "mountains": ["جبال"], "dam": ["سد"], "republic": ["جمهوري"],
     "national": ["وطني"], "united": ["متحد"],
     "nations": ["امم"], "red": ["احمر"], "crescent": ["هلال"], "civil": ["مدني"], "authority": ["هيئ", "سلط", "مصلح"],
     "company": ["شرك"], "programme": ["برنامج"], "program": ["برنامج"], "food": ["غذا", "اغذيه", "طعام"],
@@ -376,9 +379,15 @@ def is_place(name: str) -> bool:
     return key in gazetteer().get("places", {}) or name in gazetteer().get("countries", {})
 
 
+@cache
+def _countries_by_key() -> dict[str, list[str]]:
+    """The gazetteer's countries by ``ascii_key`` of their English name (sierra leone)."""
+    return {ascii_key(english): arabic for english, arabic in gazetteer().get("countries", {}).items()}
+
+
 def _gazetteer_ok(phrase: str, folded_span: str) -> bool | None:
     places = gazetteer().get("places", {})
-    forms = places.get(ascii_key(phrase)) or gazetteer().get("countries", {}).get(ascii_key(phrase))
+    forms = places.get(ascii_key(phrase)) or _countries_by_key().get(ascii_key(phrase))
     if not forms:
         return None
     return any(arabic_in_span(fold(f), folded_span) for f in forms)
@@ -449,7 +458,14 @@ def check_names(text_en: str, folded_span: str, registry: Registry,
         if not words:
             continue
         phrase = " ".join(words)
-        problems += _check_phrase(phrase, folded_span, registry, pairs, strict)
+        whole = registry.by_english(re.sub(r"['’]s$", "", phrase)) is not None
+        if not whole and not _pair_supports(phrase, folded_span, pairs):
+            # not one registered name: "Guinea and Sierra Leone", "Mamuzini in Deraa" are two
+            parts = [p for p in re.split(r"\s+(?:and|in|for)\s+(?:the\s+)?", phrase) if p]
+        else:
+            parts = [phrase]
+        for part in parts:
+            problems += _check_phrase(part, folded_span, registry, pairs, strict)
     return problems
 
 

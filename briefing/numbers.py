@@ -128,6 +128,13 @@ def arabic_numbers(folded: str) -> set[float | str]:
             values.add(value * big + float(millions.group(2)) * (1e3 if millions.group(3) else 1))
         if re.fullmatch(r"\d{1,3}\.\d{3}", raw):
             values.add(float(raw.replace(".", "")))  # "3.416": thousands grouped with a dot
+        words_after = folded[m.end(1):].split()[:4]
+        for k, word in enumerate(words_after):  # "(210) مائتين وعشرة ملايين": the figure, its words, a scale
+            scale_word = _SCALE_AR.get(_CLITIC.sub("", word)) or _SCALE_AR.get(word)
+            if scale_word and k and all(_AR_WORDS.get(_CLITIC.sub("", w)) or _AR_WORDS.get(w[1:] if w[:1] == "و" else w)
+                                        for w in words_after[:k]):
+                values.add(value * scale_word)
+                break
         after = m.group(2) or ""
         scale = _SCALE_AR.get(_CLITIC.sub("", after)) or _SCALE_AR.get(after) or _SCALE_AR.get(after[:-1]) \
             if after else None  # 60 ألفاً: the accusative
@@ -219,6 +226,8 @@ def _is_dual(word: str, following: str) -> bool:
         return True  # المدينتين, الطرفين? (يين: also a plural; generous)
     if stem.endswith(("ان", "ين")) and len(stem) >= 5:
         return True  # يومين, جنديان, يقاتلان (also a sound plural in ين: generous)
+    if stem.endswith(("تا", "تي")) and len(stem) >= 5 and following:
+        return True  # a feminine noun in construct: حالتا وفاة, منطقتي السدة
     # construct: جنديا الكتيبة / جنديي الكتيبة, a definite noun follows
     return stem.endswith(("ا", "يي")) and following.startswith("ال") and len(stem) >= 4 and not stem.endswith("اا")
 
