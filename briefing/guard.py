@@ -254,7 +254,8 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
 # words that make someone the one who speaks: a verb of saying, بحسب, بيان, a spokesman
 SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
                      r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
-                     r"اشارت|زعم|ادعي|اتهم|اتهمت|نشر|نشرت|اصدر|اصدرت|اورد|اوردت|رصد|رصدت|وثق|وثقت)")
+                     r"اشارت|زعم|ادعي|اتهم|اتهمت|نشر|نشرت|اصدر|اصدرت|اورد|اوردت|رصد|رصدت|وثق|وثقت|حذر|حذرت|"
+                     r"شدد|شددت|دعا|دعت|طالب|طالبت|تبني|تبنت|نوه|نوهت)")
 _SAYING = r"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)"
 
 

@@ -157,8 +157,10 @@ def _is_alias(problem: Problem, text_en: str) -> bool:
 
 def _names_same(name: str, attributed_to: str) -> bool:
     """Whether the claim's ``attributed_to`` names the same party as ``name`` (its last word)."""
-    words = [w for w in re.findall(r"[\w'-]+", name) if len(w) > 2]
-    return bool(words) and re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", attributed_to, re.I) is not None
+    words = [re.sub(r"^(?:al|el|ad|as|ash|az|an|ar|at)-", "", w, flags=re.I) for w in re.findall(r"[\w'-]+", name)]
+    words = [w for w in words if len(w) > 2]
+    # al-Mazrouei and Mazrouei are the same name
+    return bool(words) and re.search(rf"(?<![\w]){re.escape(words[-1])}(?![\w-])", attributed_to, re.I) is not None
 
 
 def _states(problem: Problem, sentence: str, published: dt.date | None, registry: Registry,
