@@ -18,7 +18,10 @@ when the span names it, in one of these ways, tried in order:
    more true pairs and as few false ones, and need no 4 s load, so they stay.
 
 Capitalized English words that are ordinary words (a translated title: League, Passports) are
-not names and are not checked.
+not names and are not checked. A phrase is a name with its small words ("Saudi Food and Drug
+Authority", "Al-Qaeda in the Islamic Maghreb"); when it is not one registered name, the names
+joined by and/in/for in it are checked one by one, and each unsupported word is its own problem
+(``NameProblem.part``), so that ``verify`` can look for exactly that word in the article.
 """
 
 from __future__ import annotations
