@@ -71,6 +71,7 @@ _RELATIVE_AR = [  # folded forms, longest first
     ("الشهر المنصرم", -1, "month"), ("الشهر الفايت", -1, "month"),
     ("العام الماضي", -1, "year"), ("السنه الماضيه", -1, "year"),
     ("امس", -1, "day"), ("البارحه", -1, "day"), ("اليوم", 0, "day"), ("غدا", 1, "day"), ("يوم غد", 1, "day"),
+    ("غد", 1, "day"),
 ]
 
 
@@ -82,7 +83,7 @@ _G_MONTH = _alt([n for ns in _GREG.values() for n in ns])
 _H_MONTH = _alt([n for ns in _HIJRI.values() for n in ns])
 _G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?"
                      rf"(?: ?(?:عام |سنه )?(\d{{4}}))?")
-_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:الي |حتي |و|)(?:ال ?)?\d{{1,2}} ?(?:من )?(?:شهر )?({_G_MONTH})"
+_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:و ?)?(?:الي |حتي |)(?:ال ?)?\d{{1,2}} ?(?:من )?(?:شهر )?({_G_MONTH})"
                       rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 _G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
 _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
@@ -104,7 +105,7 @@ _ORDINAL_DAYS = {
 _ORD_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:منذ |من )?(?:شهر )?({_G_MONTH})"
                        rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
-_ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:الي |حتي |و ?)(?:ال ?)?\d{1,2} ?(?:من )?"
+_ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?)?(?:الي |حتي |)(?:ال ?)?\d{1,2} ?(?:من )?"
                         rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 

@@ -72,6 +72,8 @@ _AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نا
                       r"انكرت|انكروا|انكرا|ينكرون|تنكر)(?:ه|ها|هم)?(?!\S)")
 # ruling out (استبعد) is how a party denies a prospect: "ruled out a kidnapping"
 _AR_RULE_OUT = re.compile(r"(?<!\S)(?:و|ف)?(?:استبعد|استبعدت|يستبعد|تستبعد|استبعدوا|يستبعدون|مستبعدا|مستبعده)(?!\S)")
+# a rejection, or a plea of innocence, is a party's denial (stance "denied")
+_AR_REJECT = re.compile(r"(?<!\S)[وف]?(?:رفض|رفضت|يرفض|ترفض|رفضه|رفضها|رفضوا|ببراءته|ببراءتها|براءته|براءتها)(?!\S)")
 # the prosecution (الادعاء العام), not an allegation
 _AR_PROSECUTION = re.compile(r"(?:هيئه )?(?:التحقيق و)?(?:ال)?ادعاء (?:العام|الملكي|الملكيه)|هيئه الادعاء|"
                              r"(?:ال)?مدعي (?:ال)?عام")
@@ -91,6 +93,8 @@ _AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا 
 _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(?:n't| not) |not )"
                        r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
                        r"\bno (?:more|less|fewer|longer|shorter) than\b", re.I)
+# a prohibition (يحظر، يمنع) is what "may not" renders
+_AR_FORBID = re.compile(r"(?<!\S)[وف]?(?:يحظر|تحظر|يمنع|تمنع|حظر|منع|يحرم|تحرم|ممنوع|محظور)\S*")
 # a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
 _AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد)(?!\S)")
 _AR_AT_LEAST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يقل|تقل)(?!\S)")
@@ -165,7 +169,7 @@ _OPPOSITES: list[tuple[str, list[str], list[str]]] = [
     (r"surviv\w*|escaped|unharmed|unhurt", _SURVIVE, _KILL),
     (r"killed|kill|killing|died|dead|deaths?|fatalit\w*|lives", _KILL, _SURVIVE),
     (r"postpon\w*|delay(?:ed|s)?|cancel\w*|called off|suspend\w*", _DELAY, _START),
-    (r"beg[au]n|begins?|start(?:ed|s)?|launch(?:ed|es)?|resum\w*|kicked off", _START, _DELAY),
+    (r"beg[au]n|begins|start(?:ed|s)|launch(?:ed|es)|resum(?:ed|es)|kicked off", _START, _DELAY),
     (r"increas\w*|rose|risen|rises?|grew|grow(?:s|n)?|growth|doubled|jumped|climbed", _RISE, _FALL),
     (r"decreas\w*|declin\w*|fell|fall(?:en|s)?|dropped|drops?|shrank|lower(?:ed)?|reduc\w*", _FALL, _RISE),
     (r"releas\w*|freed", _RELEASE, _ARREST),
@@ -221,9 +225,13 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     without_still = _AR_NOT_NEGATING.sub(" ", without_still)
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
-    ar_hedge = bool(_AR_HEDGE.search(_AR_PROSECUTION.sub(" ", folded_span)))
+    no_prosecution = _AR_PROSECUTION.sub(" ", folded_span)
+    if re.search(r"\bprosecut\w*", text_en, re.I):  # الادعاء alone: the prosecution, when the claim says so
+        no_prosecution = re.sub(r"(?<!\S)[وبل]?(?:ال)?ادعاء(?!\S)", " ", no_prosecution)
+    ar_hedge = bool(_AR_HEDGE.search(no_prosecution))
     original = text_en
     text_en = _EN_BOUND.sub(" ", text_en)
+    text_en = re.sub(r"\bnot guilty\b", "innocent", text_en, flags=re.I)  # براءة: no negation word
     text_en = re.sub(r"\bneither\b(.*?)\bnor\b", r"not\1", text_en, flags=re.I)  # one negation, two words
     en_deny = len(_EN_DENY.findall(text_en))
     en_neg = len(_EN_NEG.findall(text_en))
@@ -236,7 +244,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     if en_deny and not (ar_deny or ar_neg or _AR_RULE_OUT.search(folded_span)):
         # a denial may be reported as the negated fact ("denied he had committed suicide": لم يقدم)
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
-    elif en_neg > ar_neg + ar_deny:
+    elif en_neg > ar_neg + ar_deny + len(_AR_FORBID.findall(folded_span)):
         problems.append("the claim is negated where the cited Arabic is not")
     elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)):
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
@@ -255,7 +263,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
 SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
                      r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
                      r"اشارت|زعم|ادعي|اتهم|اتهمت|نشر|نشرت|اصدر|اصدرت|اورد|اوردت|رصد|رصدت|وثق|وثقت|حذر|حذرت|"
-                     r"شدد|شددت|دعا|دعت|طالب|طالبت|تبني|تبنت|نوه|نوهت)")
+                     r"شدد|شددت|دعا|دعت|طالب|طالبت|تبني|تبنت|نوه|نوهت|احصاءات|احصائيات|احصاييات|ارقام)")
 _SAYING = r"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)"
 
 
@@ -303,7 +311,8 @@ _AR_DENY_BROAD = re.compile(r"فبرك|تنافي|ينافي|منافي|مناف
 def check_stance(stance: str, folded_span: str) -> list[str]:
     """The reported stance must match the source: a denial needs one, a confirmation no denial."""
     if stance == "denied" and not (_AR_DENY.search(folded_span) or _AR_NEG.search(folded_span)
-                                   or _AR_DENY_BROAD.search(folded_span) or _AR_RULE_OUT.search(folded_span)):
+                                   or _AR_DENY_BROAD.search(folded_span) or _AR_RULE_OUT.search(folded_span)
+                                   or _AR_REJECT.search(folded_span)):
         return ["stance 'denied', but the cited Arabic contains no denial"]
     if stance == "confirmed" and _AR_DENY.search(folded_span) and not _AR_CONFIRM.search(folded_span):
         return ["stance 'confirmed', but the cited Arabic is a denial"]

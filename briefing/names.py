@@ -67,12 +67,15 @@ _GLOSS = {
     "province": ["محافظ", "ولاي", "اقليم", "منطق"], "celsius": ["مئوي", "ميوي"],
     "governorate": ["محافظ", "ولاي"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
     "heights": ["هضب"],
-    "mount": ["جبل"],
+    "mount": ["جبل"], "ottoman": ["عثمان"], "arabic": ["عرب"], "hijri": ["هجري", "هـ"],
+    "cooperative": ["تعاوني"], "heritage": ["تراث"], "tourism": ["سياح"], "railway": ["حديد", "قطار"],
+    "railways": ["حديد", "قطار"],
     "bridge": ["جسر", "كوبري"], "island": ["جزير"], "islands": ["جزر"], "road": ["طريق", "شارع"],
     "street": ["شارع"], "highway": ["طريق"], "square": ["ميدان", "ساح"], "mountain": ["جبل"],
     "mountains": ["جبال"], "dam": ["سد"], "republic": ["جمهوري"],
     "national": ["وطني"], "united": ["متحد"],
-    "nations": ["امم"], "red": ["احمر"], "crescent": ["هلال"], "civil": ["مدني"], "authority": ["هيئ", "سلط", "مصلح"],
+    "nations": ["امم"], "red": ["احمر"], "crescent": ["هلال"], "civil": ["مدني"],
+    "authority": ["هيئ", "سلط", "مصلح", "موسس"],
     "company": ["شرك"], "programme": ["برنامج"], "program": ["برنامج"], "food": ["غذا", "اغذيه", "طعام"],
     "bank": ["بنك", "مصرف"], "university": ["جامع"], "hospital": ["مستشف"],
     "airport": ["مطار"], "eid": ["عيد"], "chamber": ["غرف"], "commerce": ["تجار"], "trade": ["تجار"],
@@ -112,7 +115,8 @@ _GLOSS = {
     "old": ["قديم"], "holy mosque": ["حرم"], "mosques": ["مسجد", "مساجد", "حرم"], "ports": ["موان"],
     "port": ["ميناء", "مرفا"], "investigation": ["تحقيق", "تحري", "ابحاث", "بحث"],
     "intelligence": ["استخبار", "مخابرات"],
-    "house": ["بيت", "مجلس"], "white": ["ابيض"], "department": ["وزار", "دائر", "قسم"], "office": ["مكتب"],
+    "house": ["بيت", "مجلس"], "white": ["ابيض"], "department": ["وزار", "دائر", "قسم", "مصلح", "اداره"],
+    "office": ["مكتب"],
     "command": ["قياد"], "leadership": ["قياد"], "saudi-led": ["تحالف", "سعودي", "بقياده"],
     "emergency": ["طوارئ", "طواري"], "relief": ["اغاث"], "humanitarian": ["انسان"], "aid": ["مساعد", "اغاث"],
     "development": ["تنمي"], "fund": ["صندوق"], "investment": ["استثمار"], "statistics": ["احصاء"],
@@ -165,8 +169,9 @@ def _skeleton_en(word: str, turkish: int = 0) -> str:
     """Consonant skeleton of an English word. ``turkish``: 1, c is j and v may be a vowel (Recep =
     رجب, Suruc = سروج, Javad = جواد), as Turkish and Persian names are romanized; 2, c is ch (Suruc =
     سوروتش, from Suruç); 3, s between vowels is z and a final h is silent (Louise, Leah); 4, gh is
-    silent and ch is k (Chris); 5, gh is silent and a final s is z (Hughes, James)."""
-    w = _ARTICLE.sub("", word.lower())
+    silent and ch is k (Chris); 5, gh is silent and a final s is z (Hughes, James); 6, ch is tsh
+    (Chelsea)."""
+    w = _ARTICLE.sub("", ascii_key(word))  # Hissène, Habré: the letters without their accents
     w = re.sub(r"[^a-z]", "", w)
     if turkish == 3:  # English and French given names: Louise = لويز, Leah = ليا
         w = re.sub(r"h$", "", re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", w))
@@ -174,6 +179,8 @@ def _skeleton_en(word: str, turkish: int = 0) -> str:
         w = w.replace("gh", "").replace("ch", "k")
     elif turkish == 5:  # and a voiced final s (Hughes = هيوز, James = جيمز)
         w = re.sub(r"s$", "z", w.replace("gh", ""))
+    elif turkish == 6:  # ch as tsh (Chelsea = تشيلسي, Charles = تشارلز)
+        w = w.replace("ch", "tS")
     elif turkish:
         w = w.replace("c", "j" if turkish == 1 else "tS").replace("v", "")
     w = re.sub(r"c(?=[eiy])", "s", w)  # soft c: Pearce -> بيرس
@@ -223,7 +230,7 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
     from rapidfuzz import fuzz
 
     variants = {"".join(_skeleton_en(w, turkish) for w in name.split()).translate(_LOOSE)
-                for turkish in (0, 1, 2, 3, 4, 5)}
+                for turkish in (0, 1, 2, 3, 4, 5, 6)}
     target = min(variants, key=len)
     if strict and len(target) < 4:
         return False  # a short skeleton (Ahmed: hmd) matches some words of any sentence by chance

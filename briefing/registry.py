@@ -61,7 +61,12 @@ class Registry:
         return [e for e, pats in self._arabic if any(v in folded and p.search(folded) for v, p in pats)]
 
     def by_english(self, name: str) -> Entry | None:
-        return self._english.get(name.lower().strip())
+        """The entry with this English form, in any case; a two-letter acronym (IS, UN) only as
+        written, so that "Is" is not ISIS."""
+        name = name.strip()
+        if len(name) <= 2 and not name.isupper():
+            return None
+        return self._english.get(name.lower())
 
     def by_arabic(self, name_ar: str) -> Entry | None:
         key = fold(name_ar)
