@@ -110,8 +110,8 @@ def arabic_numbers(folded: str) -> set[float | str]:
     for m in re.finditer(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?![\d.,])", folded):
         values.add(float(re.sub(r"[.,]", "", m.group(0))))  # 1.311.017: thousands grouped with dots
     for m in re.finditer(r"(?<!\S)(?:(\d+(?:\.\d+)?) )?(مليون|مليار|الف) ونصف(?!\S)", folded):
-        unit = {"مليون": 1e6, "مليار": 1e9, "الف": 1e3}[m.group(2)]
-        values.add(float(m.group(1) or 1) * unit + unit / 2)  # مليون ونصف = 1.5 million
+        size = {"مليون": 1e6, "مليار": 1e9, "الف": 1e3}[m.group(2)]
+        values.add(float(m.group(1) or 1) * size + size / 2)  # مليون ونصف = 1.5 million
     for m in re.finditer(r"(?<!\S)(?:(\d+) )?(?:و?ال)?(مليار|مليارا|مليارات) ?و ?(\d+) (?:مليون|ملايين)", folded):
         values.add((float(m.group(1) or 1)) * 1e9 + float(m.group(3)) * 1e6)  # مليار و800 مليون = 1.8 billion
     # the word after a number is looked at, not consumed: "200 - 250", "5.2% في 2016 و5.4%"
