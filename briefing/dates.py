@@ -292,9 +292,13 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# newspapers named after a day: their weekday is no date
+_EN_DAY_NAMES = re.compile(r"\b(?:Mail|Independent|Observer) on Sunday\b|\bSunday (?:Times|Telegraph|Express|Mirror)\b")
+
+
 def resolve_english(text: str, published: dt.date | None) -> list[ResolvedDate]:
     found: list[ResolvedDate] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _EN_DAY_NAMES.finditer(text)]
     for pattern, kind in sorted(_EN_PATTERNS, key=lambda p: p[1] == "weekday"):
         for m in pattern.finditer(text):
             s, e = m.span()

@@ -80,7 +80,7 @@ _AR_PROSECUTION = re.compile(r"(?:هيئه )?(?:التحقيق و)?(?:ال)?اد
 # ألا (أن لا) before a verb is "that ... not"; إلا (except) folds the same and is left out
 _AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|دون|بدون|لسنا|لستم|ليسوا)(?!\S)|"
                      r"(?<!\S)(?:و|ف|ب|ل)?عدم(?!\S)|(?<!\S)الا(?= [يتن])")
-_AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|يزال|تزال|يزالون|زالوا)(?!\S)")
+_AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|يزال|تزال|نزال|ازال|يزالون|زالوا|زلنا|زلت)(?!\S)")
 _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|المزاعم|المزعوم|مزعوم|المزعومه|مزعومه|"
                        r"ادعي|ادعت|ادعوا|يدعي|تدعي|ادعاء|الادعاء|ادعاءات|الادعاءات)(?:ه|ها|هم)?(?!\S)")
 _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
@@ -119,7 +119,8 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
                            r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
                            r"continu\w*|persist\w*|kept|keeps?|"  # لن يتوقف, لم يتوقف: will continue
-                           r"un\w{3,}ed|"  # unexploded, unarmed, unmanned: لم تنفجر, غير مسلح
+                           r"un\w{3,}ed|un\w{2,}(?:able|ible)|"  # unexploded, unusable: لم تنفجر, عدم صلاحية
+                           r"less than|fewer than|below|"  # لم تصل إلى: less than
                            r"un(?:paid|true|armed|settled|resolved|"
                            r"lawful|authori[sz]ed|licensed|documented|employed|able|known|clear|named|identified|"
                            r"disclosed|confirmed|likely))\b|n't\b", re.I)
@@ -225,6 +226,9 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     without_still = _AR_NOT_NEGATING.sub(" ", without_still)
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
+    if ar_neg > 1 and re.search(r"\b(?:neither|nor)\b", text_en, re.I) \
+            and re.search(r"(?<!\S)لا\s.*\sولا(?!\S)", without_still):
+        ar_neg -= len(re.findall(r"(?<!\S)ولا(?!\S)", without_still))  # لا ... ولا: neither ... nor, one
     no_prosecution = _AR_PROSECUTION.sub(" ", folded_span)
     if re.search(r"\bprosecut\w*", text_en, re.I):  # الادعاء alone: the prosecution, when the claim says so
         no_prosecution = re.sub(r"(?<!\S)[وبل]?(?:ال)?ادعاء(?!\S)", " ", no_prosecution)
@@ -342,7 +346,7 @@ def check(text_en: str, spans: Sequence[str], *, published: dt.date | None, regi
                        tuple(pairs), strict))
 
 
-_CALLED = re.compile(r"(?<!\S)([يت])\u064f?دعى(?!\S)")
+_CALLED = re.compile(r"(?<!\S)([وف]?[يت])\u064f?دعى(?!\S)")
 
 
 @lru_cache(maxsize=16384)

@@ -67,7 +67,10 @@ _GLOSS = {
     "province": ["محافظ", "ولاي", "اقليم", "منطق"], "celsius": ["مئوي", "ميوي"],
     "governorate": ["محافظ", "ولاي"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
     "heights": ["هضب"],
-    "mount": ["جبل"], "ottoman": ["عثمان"], "arabic": ["عرب"], "hijri": ["هجري", "هـ"],
+    "mount": ["جبل"], "gendarmerie": ["درك"], "muharram": ["محرم"], "safar": ["صفر"],
+    "rabi": ["ربيع"], "jumada": ["جمادي"], "rajab": ["رجب"], "shaban": ["شعبان"], "shawwal": ["شوال"],
+    "qadah": ["قعده"], "qada": ["قعده"], "hijjah": ["حجه"], "hijja": ["حجه"], "ottoman": ["عثمان"],
+    "arabic": ["عرب"], "hijri": ["هجري", "هـ"],
     "cooperative": ["تعاوني"], "heritage": ["تراث"], "tourism": ["سياح"], "railway": ["حديد", "قطار"],
     "railways": ["حديد", "قطار"],
     "bridge": ["جسر", "كوبري"], "island": ["جزير"], "islands": ["جزر"], "road": ["طريق", "شارع"],
@@ -443,7 +446,7 @@ class NameProblem:
     part: str = ""  # the word (or words) of it at fault; the whole name when it fails as a whole
 
 
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel", "of", "the", "bint", "de"})
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel", "albu", "of", "the", "bint", "de"})
 
 
 def check_names(text_en: str, folded_span: str, registry: Registry,

@@ -109,6 +109,9 @@ def arabic_numbers(folded: str) -> set[float | str]:
     values: set[float | str] = set()
     for m in re.finditer(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?![\d.,])", folded):
         values.add(float(re.sub(r"[.,]", "", m.group(0))))  # 1.311.017: thousands grouped with dots
+    ranged = r"(?<![\d.])(\d+(?:\.\d+)?) (?:الي |و ?|حتي )?\d+(?:\.\d+)? (?:ال)?(الف|الاف|مليون|ملايين|مليار)"
+    for m in re.finditer(ranged, folded):  # من 40 إلى 50 ألف: the first figure in thousands too
+        values.add(float(m.group(1)) * _SCALE_AR[m.group(2)])
     for m in re.finditer(r"(?<!\S)(?:(\d+(?:\.\d+)?) )?(مليون|مليار|الف) ونصف(?!\S)", folded):
         size = {"مليون": 1e6, "مليار": 1e9, "الف": 1e3}[m.group(2)]
         values.add(float(m.group(1) or 1) * size + size / 2)  # مليون ونصف = 1.5 million
