@@ -83,7 +83,8 @@ _G_MONTH = _alt([n for ns in _GREG.values() for n in ns])
 _H_MONTH = _alt([n for ns in _HIJRI.values() for n in ns])
 _G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?"
                      rf"(?: ?(?:عام |سنه )?(\d{{4}}))?")
-_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:و ?)?(?:الي |حتي |)(?:ال ?)?\d{{1,2}} ?(?:من )?(?:شهر )?({_G_MONTH})"
+_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:و ?(?:الي |حتي )?|الي |حتي )(?:ال ?)?\d{{1,2}} ?(?:من )?"
+                      rf"(?:شهر )?({_G_MONTH})"
                       rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 _G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
 _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
@@ -102,10 +103,11 @@ _ORDINAL_DAYS = {
     "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27, "الثامن والعشرين": 28,
     "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
-_ORD_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:منذ |من )?(?:شهر )?({_G_MONTH})"
+_ORD_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:من )?(?:شهر )?({_G_MONTH})"
                        rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
-_ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?)?(?:الي |حتي |)(?:ال ?)?\d{1,2} ?(?:من )?"
+_ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?(?:الي |حتي )?|الي |حتي )"
+                        r"(?:ال ?)?\d{1,2} ?(?:من )?"
                         rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 
@@ -175,6 +177,8 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         phrase = m.group(1)
         if phrase == "امس" and norm.startswith((" الحاجه", " حاجه"), m.end()):
             continue  # "في أمس الحاجة": in most need, not yesterday
+        if phrase == "غد" and norm[:m.start()].endswith("بعد "):
+            continue  # بعد غد: the day after tomorrow
         offset, precision = next((o, p) for f, o, p in _RELATIVE_AR if f == phrase)
         add(m, *_relative(offset, precision, published), key=f"rel:{offset}:{precision}")  # type: ignore[arg-type]
     for m in _WEEKDAY.finditer(norm):

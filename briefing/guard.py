@@ -72,14 +72,16 @@ _AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نا
                       r"انكرت|انكروا|انكرا|ينكرون|تنكر)(?:ه|ها|هم)?(?!\S)")
 # ruling out (استبعد) is how a party denies a prospect: "ruled out a kidnapping"
 _AR_RULE_OUT = re.compile(r"(?<!\S)(?:و|ف)?(?:استبعد|استبعدت|يستبعد|تستبعد|استبعدوا|يستبعدون|مستبعدا|مستبعده)(?!\S)")
+# a party saying something is not so, in the words right after the verb of saying: أكد عدم وجود
+_AR_SAID_NOT = re.compile(r"(?<!\S)[وف]?(?:اكد|اكدت|قال|قالت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|افاد|افادت)(?:وا|ا)?"
+                          r" (?:\S+ ){0,3}(?:لم|لن|لا|ليس|ليست|عدم)(?!\S)")
 # a rejection, or a plea of innocence, is a party's denial (stance "denied")
 _AR_REJECT = re.compile(r"(?<!\S)[وف]?(?:رفض|رفضت|يرفض|ترفض|رفضه|رفضها|رفضوا|ببراءته|ببراءتها|براءته|براءتها)(?!\S)")
 # the prosecution (الادعاء العام), not an allegation
 _AR_PROSECUTION = re.compile(r"(?:هيئه )?(?:التحقيق و)?(?:ال)?ادعاء (?:العام|الملكي|الملكيه)|هيئه الادعاء|"
                              r"(?:ال)?مدعي (?:ال)?عام")
-# ألا (أن لا) before a verb is "that ... not"; إلا (except) folds the same and is left out
 _AR_NEG = re.compile(r"(?<!\S)(?:و|ف|ب)?(?:لم|لن|ليس|ليست|لا|دون|بدون|لسنا|لستم|ليسوا)(?!\S)|"
-                     r"(?<!\S)(?:و|ف|ب|ل)?عدم(?!\S)|(?<!\S)الا(?= [يتن])")
+                     r"(?<!\S)(?:و|ف|ب|ل)?عدم(?!\S)")
 _AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|يزال|تزال|نزال|ازال|يزالون|زالوا|زلنا|زلت)(?!\S)")
 _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|المزاعم|المزعوم|مزعوم|المزعومه|مزعومه|"
                        r"ادعي|ادعت|ادعوا|يدعي|تدعي|ادعاء|الادعاء|ادعاءات|الادعاءات)(?:ه|ها|هم)?(?!\S)")
@@ -88,21 +90,23 @@ _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
 # age of), لا يتجاوز / لا يتعدى / لا يزيد عن (up to, at most)
 _AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا شك|(?:من )?(?:ب)?دون شك|بلا شك|لا محاله|"
                               r"ما دون|دون سن|"
-                              r"لا (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل))(?!\S)")
+                              r"(?:لا|لم|لن) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل))(?!\S)")
 # the English of those bounds: "not exceed", "no more than", "not less than"
 _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(?:n't| not) |not )"
                        r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
                        r"\bno (?:more|less|fewer|longer|shorter) than\b", re.I)
 # a prohibition (يحظر، يمنع) is what "may not" renders
-_AR_FORBID = re.compile(r"(?<!\S)[وف]?(?:يحظر|تحظر|يمنع|تمنع|حظر|منع|يحرم|تحرم|ممنوع|محظور)\S*")
+_AR_FORBID = re.compile(r"(?<!\S)[وف]?(?:يحظر|تحظر|يمنع|تمنع|يحرم|تحرم|ممنوع|محظور)(?:ه|ها|هم|ون|ان|ات)?"
+                        r"(?!\S)")
+_EN_MAY_NOT = re.compile(r"\b(?:may|must|shall|should|can) not\b|\bcannot\b|\bnot (?:be )?(?:allowed|permitted)\b",
+                         re.I)
 # a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
 _AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد)(?!\S)")
 _AR_AT_LEAST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يقل|تقل)(?!\S)")
 _EN_AT_MOST = re.compile(r"\b(?:not (?:exceed\w*|surpass\w*|top|(?:be )?more than)|no more than|up to|at most|"
-                         r"maximum|less than|fewer than|under|below|within|only|just)\b|n't (?:exceed|surpass|top)",
-                         re.I)
+                         r"maximum|less than|fewer than|under)\b|n't (?:exceed|surpass|top)", re.I)
 _EN_AT_LEAST = re.compile(r"\b(?:at least|no (?:less|fewer) than|not (?:be )?(?:less|fewer) than|minimum|"
-                          r"more than|over|some)\b", re.I)
+                          r"more than)\b", re.I)
 # (not "dismissed": a minister dismissed from office denies nothing)
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|rul(?:e|ed|es|ing) out)\b", re.I)
 # "Law No. 19", "no more than 200": numbers, not negations
@@ -118,9 +122,9 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|"
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
                            r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
-                           r"continu\w*|persist\w*|kept|keeps?|"  # لن يتوقف, لم يتوقف: will continue
-                           r"un\w{3,}ed|un\w{2,}(?:able|ible)|"  # unexploded, unusable: لم تنفجر, عدم صلاحية
-                           r"less than|fewer than|below|"  # لم تصل إلى: less than
+                           r"un(?:exploded|manned|harmed|hurt|scathed|inhabited|occupied|touched|answered|"
+                           r"announced|explained|specified|verified|published)|un\w{2,}(?:able|ible)|"
+                           r"less than|fewer than|"  # unexploded, unusable, less than: لم تنفجر, عدم صلاحية, لم تصل
                            r"un(?:paid|true|armed|settled|resolved|"
                            r"lawful|authori[sz]ed|licensed|documented|employed|able|known|clear|named|identified|"
                            r"disclosed|confirmed|likely))\b|n't\b", re.I)
@@ -133,7 +137,7 @@ _EN_STILL = re.compile(r"\b(?:still|remain(?:s|ed)?|continu(?:e|es|ed) to)\b", r
 # verbs with an opposite: a claim's verb must not be the opposite of what the span says. Each row:
 # the English forms, the Arabic stems of that meaning, the Arabic stems of its opposite. Flagged
 # when the span has the opposite's stem and none of the claim's own (killed -> survived).
-_KILL = ["قتل", "قتيل", "لقي", "لقوا", "لقيت", "مقتل",
+_KILL = ["قتل", "قتيل", "لقي حتف", "لقي مصرع", "لقوا حتف", "لقوا مصرع", "لقيت حتف", "لقيت مصرع", "مقتل",
          "مصرع", "ضحايا", "ضحيه", "ضحيت", "استشهد", "شهيد", "شهداء", "توفي", "وفاه", "مات", "موت",
          "جثث", "جثه", "حتف", "قتلي"]
 _SURVIVE = ["نجا", "نجاه", "ينجو", "نجت", "سالم", "سلامه", "ناج"]
@@ -141,8 +145,9 @@ _START = ["بدء", "بدا", "يبدا", "تبدا", "بدات", "انطلق", 
           "استانف", "افتتاح", "افتتح", "انعقاد", "انطلاقه"]
 _DELAY = ["تاجيل", "اجل", "تاجل", "يتاجل", "موجل", "مؤجل", "ارجئ", "ارجيء",
           "ارجاء", "ارجا", "الغاء", "الغي", "تعليق", "علق", "ايقاف", "اوقف"]
-_RISE = ["مرتفع", "ارتفع", "ارتفاع", "زياده", "زاد", "نمو", "نما", "صعد", "صعود", "تضاعف", "قفز", "يرتفع", "ترتفع"]
-_FALL = ["سقط", "سقوط", "يسقط", "تسقط", "متراجع", "منخفض",
+_RISE = ["مرتفعا بنسبه", "مرتفعه بنسبه", "ارتفع", "ارتفاع", "زياده", "زاد", "نمو", "نما", "صعد", "صعود", "تضاعف",
+         "قفز", "يرتفع", "ترتفع"]
+_FALL = ["متراجعا بنسبه", "متراجعه بنسبه", "منخفضا بنسبه", "منخفضه بنسبه",
          "انخفض", "انخفاض", "تراجع", "هبط", "هبوط", "تقلص", "خفض", "تخفيض", "نقص", "انكماش", "يتراجع", "ينخفض",
          "تنخفض", "تتراجع"]
 _ARREST = ["اعتقل", "اعتقال", "قبض", "القبض", "احتجز", "احتجاز", "توقيف", "اوقف", "ضبط", "اسر", "يعتقل"]
@@ -170,7 +175,8 @@ _OPPOSITES: list[tuple[str, list[str], list[str]]] = [
     (r"surviv\w*|escaped|unharmed|unhurt", _SURVIVE, _KILL),
     (r"killed|kill|killing|died|dead|deaths?|fatalit\w*|lives", _KILL, _SURVIVE),
     (r"postpon\w*|delay(?:ed|s)?|cancel\w*|called off|suspend\w*", _DELAY, _START),
-    (r"beg[au]n|begins|start(?:ed|s)|launch(?:ed|es)|resum(?:ed|es)|kicked off", _START, _DELAY),
+    (r"beg[au]n|begins?|(?<!the )(?<!a )(?<!its )(?:start(?:ed|s)?|launch(?:ed|es)?)|resum\w*|kicked off",
+     _START, _DELAY),
     (r"increas\w*|rose|risen|rises?|grew|grow(?:s|n)?|growth|doubled|jumped|climbed", _RISE, _FALL),
     (r"decreas\w*|declin\w*|fell|fall(?:en|s)?|dropped|drops?|shrank|lower(?:ed)?|reduc\w*", _FALL, _RISE),
     (r"releas\w*|freed", _RELEASE, _ARREST),
@@ -203,11 +209,13 @@ _OPPOSITES_RE = [(re.compile(rf"\b(?:{en})\b", re.I),
 # spared = سلم): the span must hold their meaning, whether or not it holds their opposite
 _MARKED = re.compile(r"\b(?:surviv\w*|postpon\w*|spared|missed the|missing the target)\b", re.I)
 _SURVIVE_TOO = ["فر", "هرب", "افلت", "لم يصب", "لم تصب", "لم يصابوا", "سليم", "دون اصابات", "بدون اصابات",
-                "بلا اصابات"]
+                "بلا اصابات", "فاشل", "فاشله", "تاخير", "يتاخر", "تاخر"]
+_SURVIVE_TOO_RE = re.compile(r"(?<!\S)[وف]?(?:" + "|".join(map(re.escape, map(fold, _SURVIVE_TOO))) + r")(?!\S)")
 
 
 def check_opposites(text_en: str, folded_span: str) -> list[str]:
     """A verb turned into its opposite without a negation word (were killed -> survived)."""
+    folded_span = re.sub(r"(?<!\S)(?:علي|من|عن) ارتفاع(?!\S)", " ", folded_span)  # at a height of, not a rise
     problems = []
     for en, same, other in _OPPOSITES_RE:
         m = en.search(text_en)
@@ -215,7 +223,7 @@ def check_opposites(text_en: str, folded_span: str) -> list[str]:
             continue
         if other.search(folded_span):
             problems.append(f"'{m.group(0)}' says the opposite of the cited Arabic")
-        elif _MARKED.match(m.group(0)) and not any(fold(w) in folded_span for w in _SURVIVE_TOO):
+        elif _MARKED.match(m.group(0)) and not _SURVIVE_TOO_RE.search(folded_span):
             problems.append(f"'{m.group(0)}' is not what the cited Arabic says")
     return problems
 
@@ -229,10 +237,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     if ar_neg > 1 and re.search(r"\b(?:neither|nor)\b", text_en, re.I) \
             and re.search(r"(?<!\S)لا\s.*\sولا(?!\S)", without_still):
         ar_neg -= len(re.findall(r"(?<!\S)ولا(?!\S)", without_still))  # لا ... ولا: neither ... nor, one
-    no_prosecution = _AR_PROSECUTION.sub(" ", folded_span)
-    if re.search(r"\bprosecut\w*", text_en, re.I):  # الادعاء alone: the prosecution, when the claim says so
-        no_prosecution = re.sub(r"(?<!\S)[وبل]?(?:ال)?ادعاء(?!\S)", " ", no_prosecution)
-    ar_hedge = bool(_AR_HEDGE.search(no_prosecution))
+    ar_hedge = bool(_AR_HEDGE.search(_AR_PROSECUTION.sub(" ", folded_span)))
     original = text_en
     text_en = _EN_BOUND.sub(" ", text_en)
     text_en = re.sub(r"\bnot guilty\b", "innocent", text_en, flags=re.I)  # براءة: no negation word
@@ -245,10 +250,10 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
         problems.append("the claim says it is not true, but the cited Arabic denies nothing")
     if ar_deny and not (en_deny or en_neg):
         problems.append("the cited Arabic is a denial (نفى) but the claim asserts it")
-    if en_deny and not (ar_deny or ar_neg or _AR_RULE_OUT.search(folded_span)):
-        # a denial may be reported as the negated fact ("denied he had committed suicide": لم يقدم)
+    if en_deny and not (ar_deny or _AR_RULE_OUT.search(folded_span) or _AR_DENY_BROAD.search(folded_span)
+                        or _AR_SAID_NOT.search(folded_span)):
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
-    elif en_neg > ar_neg + ar_deny + len(_AR_FORBID.findall(folded_span)):
+    elif en_neg > ar_neg + ar_deny + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en) else 0):
         problems.append("the claim is negated where the cited Arabic is not")
     elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)):
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
@@ -264,10 +269,12 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
 # --------------------------------------------------------------------------- who says it
 
 # words that make someone the one who speaks: a verb of saying, بحسب, بيان, a spokesman
-SPEECH = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|"
+SPEECH = re.compile(r"(?<!\S)[وف]?(?:ابلغ|ابلغت|نقلت|قال|قالت|يقول|تقول|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|"
+                     r"افادت|اكد|اكدت|اضاف|"
                      r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
-                     r"اشارت|زعم|ادعي|اتهم|اتهمت|نشر|نشرت|اصدر|اصدرت|اورد|اوردت|رصد|رصدت|وثق|وثقت|حذر|حذرت|"
-                     r"شدد|شددت|دعا|دعت|طالب|طالبت|تبني|تبنت|نوه|نوهت|احصاءات|احصائيات|احصاييات|ارقام)")
+                     r"اشارت|زعم|ادعي|اتهم|اتهمت|نشرت|اصدر|اصدرت|اورد|اوردت|رصد|رصدت|وثق|وثقت|حذر|حذرت|"
+                     r"شدد|شددت|دعا|دعت|طالب|طالبت|تبني|تبنت|نوه|نوهت|احصاءات|احصائيات|احصاييات|ارقام)"
+                     r"(?:ه|ها|هم|وا|ا|ان|ما)?(?!\S)")
 _SAYING = r"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)"
 
 

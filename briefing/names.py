@@ -58,7 +58,7 @@ _STOP = frozenset({
 # institutional words: English -> folded Arabic stems, any of which must be in the span
 _GLOSS = {
     "army": ["جيش", "الجيش"], "ministry": ["وزاره"], "minister": ["وزير"], "interior": ["داخلي"],
-    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد", "ملكي"],
+    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد"],
     "division": ["فرق"], "brigade": ["لواء"], "council": ["مجلس"], "court": ["محكم"], "kingdom": ["مملك"],
     "gulf": ["خليج"], "arab": ["عرب"], "islamic": ["اسلامي"], "state": ["دول"], "coalition": ["تحالف"],
     "seventh": ["سابع"], "media": ["اعلام"], "forces": ["قوات", "قوه"], "popular": ["شعبي"],
@@ -422,8 +422,10 @@ def pair_ok(english: str, arabic: str) -> bool:
         if not (_gloss_ok(word, folded) or _group_ok(word, folded) or _sounds(word, before, folded, loose=True)):
             missed.append(word)
     # a translated name of three words or more may render one of them freely (Saudi Arabian Monetary
-    # Agency = مؤسسة النقد العربي السعودي): an ordinary English word, not a name
-    return not missed or (len(words) >= 3 and len(missed) == 1 and _is_common(missed[0]))
+    # Agency = مؤسسة النقد العربي السعودي): an ordinary English word, not a name, and not one whose
+    # Arabic the glossary knows (Defense for الداخلية is a wrong pair, not a free rendering)
+    return not missed or (len(words) >= 3 and len(missed) == 1 and _is_common(missed[0])
+                          and _gloss_ok(missed[0], folded) is None)
 
 
 def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str]]) -> bool:

@@ -39,8 +39,8 @@ _AR_WORDS = {
     "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60,
     "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
     "مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "مائتين": 200, "الف": 1000, "الفين": 2000,
-    "الفان": 2000, "الفي": 2000, "الفا": 2000, "مليونان": 2e6, "مليونين": 2e6, "مليوني": 2e6, "مليونا": 2e6,
-    "ملياران": 2e9, "مليارين": 2e9, "ملياري": 2e9, "مليارا": 2e9,  # ألفا/مليونا شخص: the dual in construct
+    "الفان": 2000, "الفي": 2000, "مليونان": 2e6, "مليونين": 2e6, "مليوني": 2e6,
+    "ملياران": 2e9, "مليارين": 2e9, "ملياري": 2e9,  # (not ألفا/مليونا: also "60 ألفاً", the accusative)
     "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
 }
 _AR_ORDINALS = {
@@ -109,7 +109,7 @@ def arabic_numbers(folded: str) -> set[float | str]:
     values: set[float | str] = set()
     for m in re.finditer(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?![\d.,])", folded):
         values.add(float(re.sub(r"[.,]", "", m.group(0))))  # 1.311.017: thousands grouped with dots
-    ranged = r"(?<![\d.])(\d+(?:\.\d+)?) (?:الي |و ?|حتي )?\d+(?:\.\d+)? (?:ال)?(الف|الاف|مليون|ملايين|مليار)"
+    ranged = r"(?<!\S)(?:من|بين) (\d+(?:\.\d+)?) (?:الي|و|حتي) ?\d+(?:\.\d+)? (?:ال)?(الف|الاف|مليون|ملايين|مليار)"
     for m in re.finditer(ranged, folded):  # من 40 إلى 50 ألف: the first figure in thousands too
         values.add(float(m.group(1)) * _SCALE_AR[m.group(2)])
     for m in re.finditer(r"(?<!\S)(?:(\d+(?:\.\d+)?) )?(مليون|مليار|الف) ونصف(?!\S)", folded):
@@ -232,7 +232,9 @@ def _is_dual(word: str, following: str) -> bool:
         return True  # المدينتين, الطرفين? (يين: also a plural; generous)
     if stem.endswith(("ان", "ين")) and len(stem) >= 5:
         return True  # يومين, جنديان, يقاتلان (also a sound plural in ين: generous)
-    if stem.endswith(("تا", "تي")) and len(stem) >= 5 and following:
+    definite = re.match(r"^(?:و|ف)?(?:ب|ل|ك)?ال", word) is not None  # الكويتي: an adjective, not a dual
+    if not definite and len(stem) >= 5 and ((stem.endswith("تا") and following)
+                                            or (stem.endswith("تي") and following.startswith("ال"))):
         return True  # a feminine noun in construct: حالتا وفاة, منطقتي السدة
     # construct: جنديا الكتيبة / جنديي الكتيبة, a definite noun follows
     return stem.endswith(("ا", "يي")) and following.startswith("ال") and len(stem) >= 4 and not stem.endswith("اا")
