@@ -68,15 +68,21 @@ def check_dates(text_en: str, spans: Sequence[str], published: dt.date | None) -
 
 # --------------------------------------------------------------------------- polarity
 
+def _ar_words(words: Sequence[str], suffix: str = "") -> re.Pattern[str]:
+    """Whole (folded) Arabic words, after an optional و/ف and before an optional ``suffix``."""
+    return re.compile(r"(?<!\S)[وف]?(?:" + "|".join(map(re.escape, map(fold, words))) + ")" + suffix + r"(?!\S)")
+
+
 _AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفيا|نفوا|ينفون|ينفيان|تكذيب|كذبت|انكر|ينكر|"
                       r"انكرت|انكروا|انكرا|ينكرون|تنكر)(?:ه|ها|هم)?(?!\S)")
 # ruling out (استبعد) is how a party denies a prospect: "ruled out a kidnapping"
-_AR_RULE_OUT = re.compile(r"(?<!\S)(?:و|ف)?(?:استبعد|استبعدت|يستبعد|تستبعد|استبعدوا|يستبعدون|مستبعدا|مستبعده)(?!\S)")
+_AR_RULE_OUT = _ar_words(["استبعد", "استبعدت", "يستبعد", "تستبعد", "استبعدوا", "يستبعدون", "مستبعدا", "مستبعده"])
 # a party saying something is not so, in the words right after the verb of saying: أكد عدم وجود
 _AR_SAID_NOT = re.compile(r"(?<!\S)[وف]?(?:اكد|اكدت|قال|قالت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|افاد|افادت)(?:وا|ا)?"
                           r" (?:\S+ ){0,3}(?:لم|لن|لا|ليس|ليست|عدم)(?!\S)")
 # a rejection, or a plea of innocence, is a party's denial (stance "denied")
-_AR_REJECT = re.compile(r"(?<!\S)[وف]?(?:رفض|رفضت|يرفض|ترفض|رفضه|رفضها|رفضوا|ببراءته|ببراءتها|براءته|براءتها)(?!\S)")
+_AR_REJECT = _ar_words(["رفض", "رفضت", "يرفض", "ترفض", "رفضه", "رفضها", "رفضوا", "ببراءته", "ببراءتها", "براءته",
+                        "براءتها"])
 # the prosecution (الادعاء العام), not an allegation
 _AR_PROSECUTION = re.compile(r"(?:هيئه )?(?:التحقيق و)?(?:ال)?ادعاء (?:العام|الملكي|الملكيه)|هيئه الادعاء|"
                              r"(?:ال)?مدعي (?:ال)?عام")
@@ -96,8 +102,7 @@ _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(
                        r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
                        r"\bno (?:more|less|fewer|longer|shorter) than\b", re.I)
 # a prohibition (يحظر، يمنع) is what "may not" renders
-_AR_FORBID = re.compile(r"(?<!\S)[وف]?(?:يحظر|تحظر|يمنع|تمنع|يحرم|تحرم|ممنوع|محظور)(?:ه|ها|هم|ون|ان|ات)?"
-                        r"(?!\S)")
+_AR_FORBID = _ar_words(["يحظر", "تحظر", "يمنع", "تمنع", "يحرم", "تحرم", "ممنوع", "محظور"], "(?:ه|ها|هم|ون|ان|ات)?")
 _EN_MAY_NOT = re.compile(r"\b(?:may|must|shall|should|can) not\b|\bcannot\b|\bnot (?:be )?(?:allowed|permitted)\b",
                          re.I)
 # a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
@@ -210,7 +215,7 @@ _OPPOSITES_RE = [(re.compile(rf"\b(?:{en})\b", re.I),
 _MARKED = re.compile(r"\b(?:surviv\w*|postpon\w*|spared|missed the|missing the target)\b", re.I)
 _SURVIVE_TOO = ["فر", "هرب", "افلت", "لم يصب", "لم تصب", "لم يصابوا", "سليم", "دون اصابات", "بدون اصابات",
                 "بلا اصابات", "فاشل", "فاشله", "تاخير", "يتاخر", "تاخر"]
-_SURVIVE_TOO_RE = re.compile(r"(?<!\S)[وف]?(?:" + "|".join(map(re.escape, map(fold, _SURVIVE_TOO))) + r")(?!\S)")
+_SURVIVE_TOO_RE = _ar_words(_SURVIVE_TOO)
 
 
 def check_opposites(text_en: str, folded_span: str) -> list[str]:
