@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from .arabic import fold
 
@@ -56,6 +57,7 @@ _SCALE_AR = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 
 _AR_WORDS = {fold(k): v for k, v in _AR_WORDS.items()}
 _VAGUE_AR = {fold(k): v for k, v in _VAGUE_AR.items()}
 _SCALE_AR = {fold(k): v for k, v in _SCALE_AR.items()}
+_WORD = re.compile(r"\S+")
 _CLITIC = re.compile(r"^(?:و|ب|ل|ف|ك|ال|وال|بال)")
 
 # a figure may carry a currency before it: SR325,000, US$5, QR10, €1.8 billion
@@ -134,7 +136,7 @@ def arabic_numbers(folded: str) -> set[float | str]:
             values.add(value * big + float(millions.group(2)) * (1e3 if millions.group(3) else 1))
         if re.fullmatch(r"\d{1,3}\.\d{3}", raw):
             values.add(float(raw.replace(".", "")))  # "3.416": thousands grouped with a dot
-        words_after = folded[m.end(1):].split()[:4]
+        words_after = [w.group(0) for w in islice(_WORD.finditer(folded, m.end(1)), 4)]  # lazily: no copy
         for k, word in enumerate(words_after):  # "(210) مائتين وعشرة ملايين": the figure, its words, a scale
             scale_word = _SCALE_AR.get(_CLITIC.sub("", word)) or _SCALE_AR.get(word)
             if scale_word and k and all(_AR_WORDS.get(_CLITIC.sub("", w)) or _AR_WORDS.get(w[1:] if w[:1] == "و" else w)
