@@ -36,6 +36,7 @@ from pathlib import Path
 
 from .arabic import fold
 from .registry import Registry
+from .spelling import renders
 
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.json"
 
@@ -48,7 +49,8 @@ _STOP = frozenset({
     "however", "meanwhile", "moreover", "although", "though", "when", "where", "which", "who", "whom", "whose",
     "what", "why", "how", "earlier", "later", "last", "next", "first", "second", "third", "new", "one", "two",
     "mr", "mrs", "ms", "dr", "gen", "gen.", "general", "maj", "lt", "col", "brig", "brigadier", "colonel",
-    "major", "lieutenant", "staff", "sergeant", "captain", "capt", "sgt", "sheikh", "sheik", "prince", "king",
+    "major", "lieutenant", "staff", "sergeant", "captain", "capt", "sgt", "sheikh", "sheik", "prince",
+    "princess", "king", "queen",
     "eng", "engineer", "prof", "professor", "judge", "imam", "emir",
     "president", "minister", "spokesman", "spokeswoman", "commander", "chief", "head", "deputy", "sources",
     "source", "official", "officials", "media", "report", "reports", "reported", "local", "sunday", "monday",
@@ -86,6 +88,7 @@ _GLOSS = {
     "labour": ["عمل"], "housing": ["اسكان"], "water": ["مياه", "ماء"], "electricity": ["كهرباء"],
     "municipality": ["امان", "بلدي"], "emirate": ["امار"], "region": ["منطق"], "north": ["شمال"],
     "northern": ["شمال"], "south": ["جنوب"], "southern": ["جنوب"], "east": ["شرق"], "eastern": ["شرق"],
+    "middle": ["اوسط", "وسط"],
     "west": ["غرب"], "western": ["غرب"], "central": ["وسط", "مركز"], "affairs": ["شوون", "شيون"],
     "directorate": ["مديري"], "agency": ["وكال"], "organization": ["منظم", "موسس"], "organisation": ["منظم", "موسس"],
     "committee": ["لجن"], "party": ["حزب"], "movement": ["حرك"], "air": ["جوي", "طيران"], "force": ["قو"],
@@ -410,22 +413,36 @@ def pair_ok(english: str, arabic: str) -> bool:
     """Whether a model's (Arabic, English) name pair holds across scripts: the gazetteer, meaning
     (every content word glossed), or transliteration against that Arabic form, loosely."""
     folded = fold(arabic)
+    english = re.sub(r"['’]s$", "", english)  # Egypt's
     if _gazetteer_ok(english, folded):
         return True
     words = [w for w in re.findall(r"[\w'’-]+", english) if w.lower() not in _STOP and w.lower() not in _PARTICLES]
     if not words:
         return False
+    if renders(" ".join(re.findall(r"[\w'’-]+", re.sub(r"['’]s$", "", english))), folded, whole=True):
+        return True  # a transliteration of the whole Arabic form (briefing.spelling)
     every = re.findall(r"[\w'’-]+", english)
     missed = []
     for word in words:
         before = every[every.index(word) - 1] if every.index(word) else ""
-        if not (_gloss_ok(word, folded) or _group_ok(word, folded) or _sounds(word, before, folded, loose=True)):
+        if not (_gloss_ok(word, folded) or _group_ok(word, folded) or _renders_part(word, before, folded)):
             missed.append(word)
     # a translated name of three words or more may render one of them freely (Saudi Arabian Monetary
     # Agency = مؤسسة النقد العربي السعودي): an ordinary English word, not a name, and not one whose
     # Arabic the glossary knows (Defense for الداخلية is a wrong pair, not a free rendering)
     return not missed or (len(words) >= 3 and len(missed) == 1 and _is_common(missed[0])
                           and _gloss_ok(missed[0], folded) is None)
+
+
+def _renders_part(word: str, before: str, folded: str) -> bool:
+    """One word of a name pair spelling one or two consecutive words of its Arabic form (after
+    Abd or Abu, the two fused: Abu Rudeis = أبورديس)."""
+    arabic = folded.split()
+    spans = [" ".join(arabic[i:i + n]) for n in (1, 2) for i in range(len(arabic) - n + 1)]
+    spans += [re.sub(r"^(?:لل|[وبلف]ال)", "ال", span) if span[:2] == "لل" or span[1:3] == "ال" else span[1:]
+              for span in spans if len(span) > 3 and span[0] in "وبلف"]  # a clitic: للبغلي = Baghli
+    fused = before + word if before.lower() in (*_FUSED, "abu") else ""
+    return any(renders(word, span) or (fused and renders(fused, span)) for span in spans)
 
 
 def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str]]) -> bool:
