@@ -106,6 +106,13 @@ _AR_FORBID = _ar_words(["يحظر", "تحظر", "يمنع", "تمنع", "يحر�
 _EN_MAY_NOT = re.compile(r"\b(?:may|must|shall|should|can) not\b|\bcannot\b|\bnot (?:be )?(?:allowed|permitted)\b",
                          re.I)
 # a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
+# a negation closed by إلا is a restriction, "only" (لن تزيد الجنود إلا عزيمة: will only strengthen
+# their resolve; لم يبق إلا: only ... remains); حال دون is a verb, "prevented", as "refused to" is
+_AR_ONLY = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن|ما|ليس|ليست)(?=(?:\s+\S+){1,8}?\s+[وف]?الا(?!\S))")
+_EN_ONLY = re.compile(r"\b(?:only|just|solely|merely|nothing but|none but|except|but for)\b", re.I)
+_AR_PREVENT = re.compile(r"(?<!\S)[وف]?(?:حال|حالت|حالوا|يحول|تحول|يحولون|للحيلوله|الحيلوله|حيلوله) دون(?!\S)")
+# لا A ولا B: one negation of two things ("not A or B"), not two negations
+_AR_NOR = re.compile(r"(?<!\S)(?:[وف]?(?:لا|لم|لن|ليس|ليست)|ولا)(?:\s+\S+){1,5}?\s+(?=ولا(?!\S))")
 _AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد)(?!\S)")
 _AR_AT_LEAST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يقل|تقل)(?!\S)")
 _EN_AT_MOST = re.compile(r"\b(?:not (?:exceed\w*|surpass\w*|top|(?:be )?more than)|no more than|up to|at most|"
@@ -237,11 +244,17 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     without_still = _AR_STILL.sub(" ", folded_span)  # ما زال / لا يزال mean "still", not a negation
     without_still = _AR_DRONE.sub(" ", without_still)  # طائرة بلا طيار: a drone, not a negation
     without_still = _AR_NOT_NEGATING.sub(" ", without_still)
+    without_still = _AR_PREVENT.sub(" يمنع ", without_still)
+    if _EN_ONLY.search(text_en):
+        without_still = _AR_ONLY.sub(" ", without_still)
+        folded_span = _AR_ONLY.sub(" ", folded_span)  # not an upper bound either: لن تزيد ... إلا
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
     if ar_neg > 1 and re.search(r"\b(?:neither|nor)\b", text_en, re.I) \
             and re.search(r"(?<!\S)لا\s.*\sولا(?!\S)", without_still):
         ar_neg -= len(re.findall(r"(?<!\S)ولا(?!\S)", without_still))  # لا ... ولا: neither ... nor, one
+    else:  # لا A ولا B, close together: one negation listing two things ("not A or B")
+        ar_neg -= len(_AR_NOR.findall(without_still))
     ar_hedge = bool(_AR_HEDGE.search(_AR_PROSECUTION.sub(" ", folded_span)))
     original = text_en
     text_en = _EN_BOUND.sub(" ", text_en)

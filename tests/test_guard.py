@@ -198,6 +198,11 @@ PUB15 = dt.date(2015, 7, 24)
     ("Officials including the secretary-general ruled out a production cut.",
      "يستبعد مسؤولون من بينهم الأمين العام خفض الإنتاج"),
     ("Your Home Is Your Peace of Mind project was completed.", "اكتمل مشروع أخي منزلك سكنك"),
+    # a negation closed by إلا is "only"; حال دون is "prevented"; لا A ولا B is one negation
+    ("Such attacks would only strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا"),
+    ("Republicans have blocked the promise to close the prison.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن"),
+    ("He does not recognize the court, its legality or its legitimacy.",
+     "لا يعترف بهذه السلطة القضائية ولا بقانونيتها ولا بشرعيتها"),
 ])
 def test_faithful_renderings_pass(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) == []
@@ -212,6 +217,12 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("The witnesses said the dead included children trained in Benghazi.",
      "وقال الشهود إن من بين القتلى أطفالاً كانوا في طور عملية التدريب", "Benghazi"),
     ("It is not true that the group paid its dues.", "وأكدت المجموعة أن المستحقات لم تدفع", "not true"),
+    # إلا makes a negation "only" when the English says only; without it the bound still counts
+    ("Such attacks would strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا", "bound"),
+    ("Republicans have not blocked the promise.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن", "negated"),
+    # two negations far apart are two: dropping one is caught
+    ("He recognizes the court's authority, and has decided not to take part in the trial.",
+     "لا يعترف بهذه السلطة القضائية ولا بقانونيتها، كما أنه قرر عدم المشاركة في المحاكمة", "negated"),
     ("Teaching before the holiday would exceed 20 days.", "الفترة التي تسبق الإجازة لا تتجاوز الدراسة فيها 20 يوما",
      "upper bound"),
     ("He survived them by shooting them.", "وذلك بإطلاق النار عليهما إثر خلاف", "not what"),
