@@ -117,8 +117,11 @@ def arabic_numbers(folded: str) -> set[float | str]:
     for m in re.finditer(r"(?<!\S)(?:(\d+(?:\.\d+)?) )?(مليون|مليار|الف) ونصف(?!\S)", folded):
         size = {"مليون": 1e6, "مليار": 1e9, "الف": 1e3}[m.group(2)]
         values.add(float(m.group(1) or 1) * size + size / 2)  # مليون ونصف = 1.5 million
-    for m in re.finditer(r"(?<!\S)(?:(\d+) )?(?:و?ال)?(مليار|مليارا|مليارات) ?و ?(\d+) (?:مليون|ملايين)", folded):
-        values.add((float(m.group(1) or 1)) * 1e9 + float(m.group(3)) * 1e6)  # مليار و800 مليون = 1.8 billion
+    for m in re.finditer(r"(?<!\S)(?:(\d+) )?(?:و?ال)?(مليار|مليون)(?:ا|ات)? ?و ?(\d+) (?:ال)?(مليون|ملايين|الف|الاف)",
+                         folded):  # مليار و800 مليون = 1.8 billion; مليوناً و500 ألف = 1.5 million
+        big, small = (1e9 if m.group(2) == "مليار" else 1e6), (1e6 if m.group(4).startswith("مل") else 1e3)
+        if small < big:
+            values.add(float(m.group(1) or 1) * big + float(m.group(3)) * small)
     # the word after a number is looked at, not consumed: "200 - 250", "5.2% في 2016 و5.4%"
     for m in re.finditer(r"(\d+(?:[.,٫]\d+)?)(?=\s*(\S+))?", folded):
         raw = m.group(1).replace("٫", ".")
@@ -228,6 +231,8 @@ def _is_dual(word: str, following: str) -> bool:
     if word in _DUAL_NOT or _PREFIX.sub("", word) in _DUAL_NOT:
         return False
     stem = _PREFIX.sub("", word)
+    if len(stem) < 4:  # the prefix took letters of the word: وكالتا is وكالة in the dual, not و + ك + ال
+        stem = re.sub(r"^(?:و|ف)?(?:ال)?", "", word)
     if len(stem) < 4:
         return False
     if stem.endswith(("تان", "تين", "يين")):

@@ -198,6 +198,8 @@ PUB15 = dt.date(2015, 7, 24)
     ("Officials including the secretary-general ruled out a production cut.",
      "يستبعد مسؤولون من بينهم الأمين العام خفض الإنتاج"),
     ("Your Home Is Your Peace of Mind project was completed.", "اكتمل مشروع أخي منزلك سكنك"),
+    ("Fines range up to 1.5 million dirhams.", "غرامة لا تتجاوز مليوناً و500 ألف درهم"),
+    ("The two UN agencies issued a joint report.", "قال تقرير مشترك أصدرته وكالتا الأمم المتحدة"),
     # a negation closed by إلا is "only"; حال دون is "prevented"; لا A ولا B is one negation
     ("Such attacks would only strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا"),
     ("Republicans have blocked the promise to close the prison.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن"),
@@ -217,6 +219,8 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("The witnesses said the dead included children trained in Benghazi.",
      "وقال الشهود إن من بين القتلى أطفالاً كانوا في طور عملية التدريب", "Benghazi"),
     ("It is not true that the group paid its dues.", "وأكدت المجموعة أن المستحقات لم تدفع", "not true"),
+    ("Fines range up to 2.5 million dirhams.", "غرامة لا تتجاوز مليوناً و500 ألف درهم", "2.5 million"),
+    ("The two UN agencies issued a joint report.", "قال تقرير مشترك أصدرته وكالة الأمم المتحدة", "two"),
     # إلا makes a negation "only" when the English says only; without it the bound still counts
     ("Such attacks would strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا", "bound"),
     ("Republicans have not blocked the promise.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن", "negated"),

@@ -71,7 +71,7 @@ ROOT = HERE.parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet"
 SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", "dev2-b.yaml"],
         "dev3": ["dev3-a.yaml", "dev3-b.yaml"], "dev4": ["dev4-a.yaml", "dev4-b.yaml"],
-        "dev5": ["dev5-a.yaml", "dev5-b.yaml"], "dev6": ["dev6-a.yaml", "dev6-b.yaml"],
+        "dev5": ["dev5-a.yaml", "dev5-b.yaml"], "dev6": ["dev6-a.yaml", "dev6-b.yaml"], "dev7": ["dev7-a.yaml", "dev7-b.yaml"],
         "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 TUNED = ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 KINDS = ("number", "date", "place", "person", "negation", "actor", "move")
