@@ -124,7 +124,8 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
             continue  # a sentence added for another detail states this one too
         # a place may be stated anywhere: a swapped place is caught as a substitution (above); so
         # may a person's other name ("known as Umm Adam"), given once where they are introduced
-        anywhere = own_speaker or _kind_of(problem, registry) == "place" or _is_alias(problem, text_en)
+        anywhere = own_speaker or _kind_of(problem, registry) == "place" or _is_alias(problem, text_en) \
+            or _anaphor(problem, spans, registry)
         pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
         for candidate in pool:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
@@ -146,6 +147,21 @@ def _kind_of(problem: Problem, registry: Registry) -> str:
     if (entry is not None and entry.kind == "place") or is_place(name):
         return "place"
     return "party"
+
+
+def _anaphor(problem: Problem, spans: Sequence[str], registry: Registry) -> bool:
+    """Whether the spans refer to the registered body the claim names by its kind, as Arabic
+    reports do once it is named ("التنظيم" for ISIS, "الوزارة" for the Interior Ministry): the head
+    word of one of its Arabic names, made definite. Its name may then come from anywhere."""
+    if problem.kind != "name":
+        return False
+    entry = registry.by_english(re.sub(r"['’]s$", "", problem.part or problem.detail))
+    if entry is None or entry.kind in ("place", "person"):
+        return False
+    heads = {fold(form).split()[0] for form in entry.arabic if " " in form.strip()}
+    heads = {h for h in heads if not h.startswith("ال") and len(h) >= 3}
+    folded = " ".join(fold(s) for s in spans)
+    return any(re.search(rf"(?<!\S)(?:[وف]?(?:ال|بال|لل|كال)){re.escape(h)}(?!\S)", folded) for h in heads)
 
 
 def _is_alias(problem: Problem, text_en: str) -> bool:

@@ -340,3 +340,19 @@ def test_another_name_of_a_person_may_come_from_where_they_are_introduced() -> N
                                  "وأعلنت المجاطي ولاءها لتنظيم داعش سنة 2013"), article, packaged(),
                           pairs=[("فتيحة المجاطي", "Fatiha al-Mejjati"), ("أم آدم", "Umm Adam")])
     assert checked.status == "supported", checked.problems
+
+
+def test_a_registered_body_referred_to_by_its_kind_is_found_anywhere() -> None:
+    # the article names ISIS once, far from the quote, then calls it "التنظيم"
+    text = ("قالت الشرطة في بغداد إن الوضع هادئ. وأغلقت المحال أبوابها ظهرا. وسبق أن تبنى تنظيم داعش هجمات "
+            "في المدينة. وعادت الحركة إلى الأسواق. وانتشرت القوات في الشوارع. وقتل 21 شخصا في ثلاث هجمات مساء "
+            "أمس. وتبنى التنظيم في بيانين هذه التفجيرات.")
+    article = _article(text)
+    claimed = check_claim(_claim("ISIS claimed the bombings in two statements.", "وتبنى التنظيم في بيانين هذه التفجيرات"),
+                          article, packaged())
+    assert claimed.status == "supported", claimed.problems
+    assert any(e.added_by_check and "داعش" in e.quote_ar for e in claimed.evidence)
+    # a body of another kind is not met by التنظيم
+    other = check_claim(_claim("The Interior Ministry claimed the bombings in two statements.",
+                               "وتبنى التنظيم في بيانين هذه التفجيرات"), article, packaged())
+    assert other.status == "unverified"
