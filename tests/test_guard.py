@@ -348,8 +348,8 @@ def test_a_registered_body_referred_to_by_its_kind_is_found_anywhere() -> None:
             "في المدينة. وعادت الحركة إلى الأسواق. وانتشرت القوات في الشوارع. وقتل 21 شخصا في ثلاث هجمات مساء "
             "أمس. وتبنى التنظيم في بيانين هذه التفجيرات.")
     article = _article(text)
-    claimed = check_claim(_claim("ISIS claimed the bombings in two statements.", "وتبنى التنظيم في بيانين هذه التفجيرات"),
-                          article, packaged())
+    quote = "وتبنى التنظيم في بيانين هذه التفجيرات"
+    claimed = check_claim(_claim("ISIS claimed the bombings in two statements.", quote), article, packaged())
     assert claimed.status == "supported", claimed.problems
     assert any(e.added_by_check and "داعش" in e.quote_ar for e in claimed.evidence)
     # a body of another kind is not met by التنظيم
