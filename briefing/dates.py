@@ -81,12 +81,12 @@ def _alt(names: list[str]) -> str:
 
 _G_MONTH = _alt([n for ns in _GREG.values() for n in ns])
 _H_MONTH = _alt([n for ns in _HIJRI.values() for n in ns])
-_G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?"
+_G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))?"
                      rf"(?: ?(?:عام |سنه )?(\d{{4}}))?")
 _G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:و ?(?:الي |حتي )?|الي |حتي )(?:ال ?)?\d{{1,2}} ?(?:من )?"
                       rf"(?:شهر )?({_G_MONTH})"
-                      rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
-_G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
+                      rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
+_G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
 _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
 _YEAR = re.compile(r"(?:عام|سنه|العام) (\d{4})")
 _BARE_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?![\d.,])")
@@ -103,12 +103,13 @@ _ORDINAL_DAYS = {
     "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27, "الثامن والعشرين": 28,
     "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
-_ORD_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:من )?(?:شهر )?({_G_MONTH})"
-                       rf"(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
+_ORD_DATE = re.compile(r"(?<!\S)(?<!تشرين )(?<!كانون )(" + _alt(list(_ORDINAL_DAYS))  # not تشرين الثاني
+                       + rf") (?:من )?(?:شهر )?({_G_MONTH})"
+                       rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 _ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?(?:الي |حتي )?|الي |حتي )"
                         r"(?:ال ?)?\d{1,2} ?(?:من )?"
-                        rf"(?:شهر )?({_G_MONTH})(?: ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
+                        rf"(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 
 def _month_of(name: str, table: dict[int, list[str]]) -> int:
@@ -297,7 +298,9 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 
 # newspapers named after a day: their weekday is no date
-_EN_DAY_NAMES = re.compile(r"\b(?:Mail|Independent|Observer) on Sunday\b|\bSunday (?:Times|Telegraph|Express|Mirror)\b")
+_EN_DAY_NAMES = re.compile(r"\b(?:Mail|Independent|Observer|Post) on Sunday\b|"
+                           r"\b(?:Sunday|Saturday) (?:Times|Telegraph|Express|Mirror|Morning Post|Post|Herald|Star|"
+                           r"Tribune|World|People|Independent)\b")
 
 
 def resolve_english(text: str, published: dt.date | None) -> list[ResolvedDate]:

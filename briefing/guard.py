@@ -96,7 +96,7 @@ _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
 # age of), لا يتجاوز / لا يتعدى / لا يزيد عن (up to, at most)
 _AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا شك|(?:من )?(?:ب)?دون شك|بلا شك|لا محاله|"
                               r"ما دون|دون سن|"
-                              r"(?:لا|لم|لن) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل))(?!\S)")
+                              r"(?:لا|لم|لن) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل|يبعد|تبعد))(?!\S)")
 # the English of those bounds: "not exceed", "no more than", "not less than"
 _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(?:n't| not) |not )"
                        r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
@@ -113,10 +113,19 @@ _EN_ONLY = re.compile(r"\b(?:only|just|solely|merely|nothing but|none but|except
 _AR_PREVENT = re.compile(r"(?<!\S)[وف]?(?:حال|حالت|حالوا|يحول|تحول|يحولون|للحيلوله|الحيلوله|حيلوله) دون(?!\S)")
 # لا A ولا B: one negation of two things ("not A or B"), not two negations
 _AR_NOR = re.compile(r"(?<!\S)(?:[وف]?(?:لا|لم|لن|ليس|ليست)|ولا)(?:\s+\S+){1,5}?\s+(?=ولا(?!\S))")
-_AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد)(?!\S)")
+_AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يبعد|تبعد)(?!\S)")
+# a range states both bounds: "3,000 to 10,000 riyals" for لا تقل عن ثلاثة آلاف ولا تزيد على عشرة آلاف
+_EN_RANGE = re.compile(r"\bbetween [\w$€£.,]+ and \w|\bfrom [\w$€£.,]+ to \w|\d\s*(?:to|-|–)\s*[$€£]?\d", re.I)
+# verbs that say "not" by themselves: تغيب عن / غاب عن (did not attend), امتنع عن (refrained: did not)
+_AR_NEG_VERBS = re.compile(r"(?<!\S)[وف]?(?:تغيب|غاب|يتغيب|تتغيب|يغيب|امتنع|يمتنع|تمتنع)(?:وا|ت)?"
+                           r"(?:\s+\S+){0,5}?\s+عن(?!\S)")
+_EN_ABSENT = re.compile(r"\b(?:absen\w*|refrain\w*|abstain\w*|stayed away|skipp\w*|boycott\w*)\b", re.I)
+# تزعم is "led" as well as "claims"
+_AR_LED = re.compile(r"(?<!\S)[وف]?(?:تزعم|يتزعم|تتزعم)(?:ه|ها|هم)?(?!\S)")
+_EN_LED = re.compile(r"\b(?:led|leads?|leading|leader|headed|heads?)\b", re.I)
 _AR_AT_LEAST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يقل|تقل)(?!\S)")
 _EN_AT_MOST = re.compile(r"\b(?:not (?:exceed\w*|surpass\w*|top|(?:be )?more than)|no more than|up to|at most|"
-                         r"maximum|less than|fewer than|under)\b|n't (?:exceed|surpass|top)", re.I)
+                         r"maximum|less than|fewer than|under|within)\b|n't (?:exceed|surpass|top)", re.I)
 _EN_AT_LEAST = re.compile(r"\b(?:at least|no (?:less|fewer) than|not (?:be )?(?:less|fewer) than|minimum|"
                           r"more than)\b", re.I)
 # (not "dismissed": a minister dismissed from office denies nothing)
@@ -255,7 +264,8 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
         ar_neg -= len(re.findall(r"(?<!\S)ولا(?!\S)", without_still))  # لا ... ولا: neither ... nor, one
     else:  # لا A ولا B, close together: one negation listing two things ("not A or B")
         ar_neg -= len(_AR_NOR.findall(without_still))
-    ar_hedge = bool(_AR_HEDGE.search(_AR_PROSECUTION.sub(" ", folded_span)))
+    ar_hedge = bool(_AR_HEDGE.search(_AR_PROSECUTION.sub(" ", _AR_LED.sub(" ", folded_span)
+                                                         if _EN_LED.search(text_en) else folded_span)))
     original = text_en
     text_en = _EN_BOUND.sub(" ", text_en)
     text_en = re.sub(r"\bnot guilty\b", "innocent", text_en, flags=re.I)  # براءة: no negation word
@@ -271,13 +281,15 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     if en_deny and not (ar_deny or _AR_RULE_OUT.search(folded_span) or _AR_DENY_BROAD.search(folded_span)
                         or _AR_SAID_NOT.search(folded_span)):
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
-    elif en_neg > ar_neg + ar_deny + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en) else 0):
+    elif en_neg > ar_neg + ar_deny + (0 if _EN_ABSENT.search(text_en) else len(_AR_NEG_VERBS.findall(folded_span))) \
+            + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en) else 0):
         problems.append("the claim is negated where the cited Arabic is not")
     elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)):
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
-    if _AR_AT_MOST.search(folded_span) and not _EN_AT_MOST.search(original):
+    ranged = _EN_RANGE.search(original) is not None
+    if _AR_AT_MOST.search(folded_span) and not _EN_AT_MOST.search(original) and not ranged:
         problems.append("the cited Arabic sets an upper bound (لا يتجاوز) that the claim drops")
-    if _AR_AT_LEAST.search(folded_span) and not _EN_AT_LEAST.search(original):
+    if _AR_AT_LEAST.search(folded_span) and not _EN_AT_LEAST.search(original) and not ranged:
         problems.append("the cited Arabic sets a lower bound (لا يقل) that the claim drops")
     if ar_hedge and not (en_hedge or en_deny):
         problems.append("the cited Arabic reports a claim or allegation (زعم/ادعى) but the claim states it as fact")

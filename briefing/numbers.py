@@ -155,6 +155,7 @@ def arabic_numbers(folded: str) -> set[float | str]:
     for i, word in enumerate(words):
         forms = {word, word[:-1] if word.endswith("ا") else word}  # ألفاً: accusative
         forms |= {_CLITIC.sub("", f) for f in forms if f not in _AR_WORDS}
+        forms |= {_CLITIC.sub("", f) for f in forms if f not in _AR_WORDS}  # بالمئات: ب, then ال
         for w in forms:
             if w in _AR_WORDS:
                 value = float(_AR_WORDS[w])

@@ -125,7 +125,7 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         # a place may be stated anywhere: a swapped place is caught as a substitution (above); so
         # may a person's other name ("known as Umm Adam"), given once where they are introduced
         anywhere = own_speaker or _kind_of(problem, registry) == "place" or _is_alias(problem, text_en) \
-            or _anaphor(problem, spans, registry)
+            or _anaphor(problem, spans, registry, article.text)
         pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
         for candidate in pool:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
@@ -149,16 +149,29 @@ def _kind_of(problem: Problem, registry: Registry) -> str:
     return "party"
 
 
-def _anaphor(problem: Problem, spans: Sequence[str], registry: Registry) -> bool:
+# the nouns Arabic reports use to refer back to a body once named: الحركة, التنظيم, الوزارة ...
+_KIND_NOUNS = frozenset(fold(w) for w in (
+    "تنظيم", "حركة", "جماعة", "جبهة", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "حزب", "منظمة", "هيئة", "وزارة",
+    "مجلس", "شركة", "بنك", "مصرف", "جيش", "قوات", "وكالة", "صحيفة", "مؤسسة", "جامعة", "لجنة", "محكمة", "اتحاد"))
+
+
+def _anaphor(problem: Problem, spans: Sequence[str], registry: Registry, text: str) -> bool:
     """Whether the spans refer to the registered body the claim names by its kind, as Arabic
-    reports do once it is named ("التنظيم" for ISIS, "الوزارة" for the Interior Ministry): the head
-    word of one of its Arabic names, made definite. Its name may then come from anywhere."""
+    reports do once it is named ("التنظيم" for ISIS, "الحركة" for the Taliban): the head word of
+    one of its Arabic names, or the noun the article puts before its name (حركة طالبان), made
+    definite. Its name may then come from anywhere."""
     if problem.kind != "name":
         return False
     entry = registry.by_english(re.sub(r"['’]s$", "", problem.part or problem.detail))
     if entry is None or entry.kind in ("place", "person"):
         return False
     heads = {fold(form).split()[0] for form in entry.arabic if " " in form.strip()}
+    folded_text = fold(text)
+    for form in entry.arabic:  # "حركة طالبان" in the article: الحركة is the Taliban
+        for m in re.finditer(rf"(\S+) (?:ال)?{re.escape(fold(form))}(?!\S)", folded_text):
+            word = re.sub(r"^[وفبل]", "", m.group(1))
+            if word in _KIND_NOUNS:
+                heads.add(word)
     heads = {h for h in heads if not h.startswith("ال") and len(h) >= 3}
     folded = " ".join(fold(s) for s in spans)
     return any(re.search(rf"(?<!\S)(?:[وف]?(?:ال|بال|لل|كال)){re.escape(h)}(?!\S)", folded) for h in heads)

@@ -200,6 +200,17 @@ PUB15 = dt.date(2015, 7, 24)
     ("Your Home Is Your Peace of Mind project was completed.", "اكتمل مشروع أخي منزلك سكنك"),
     ("Fines range up to 1.5 million dirhams.", "غرامة لا تتجاوز مليوناً و500 ألف درهم"),
     ("The two UN agencies issued a joint report.", "قال تقرير مشترك أصدرته وكالتا الأمم المتحدة"),
+    ("Arafat died on November 11, 2004.", "وتوفي عرفات في 11 تشرين الثاني/ نوفمبر 2004"),
+    ("According to Hong Kong's Sunday Morning Post, the piece fell.",
+     "وبحسب صحيفة صنداي مورنينج بوست في هونج كونج فإن القطعة سقطت"),
+    ("He said prisoners numbered in the hundreds.", "عدد الأسرى الذين هم بالمئات"),
+    ("Violators face a fine of 3,000 to 10,000 riyals.",
+     "بغرامة لا تقل عن ثلاثة آلاف ريال ولا تزيد على عشرة آلاف ريال"),
+    ("He must stay within 20 miles of the court.", "ويتعين عليه البقاء في منطقة لا تبعد 20 ميلا عن المحكمة"),
+    ("Mullah Omar led the Taliban from 1996 to 2001.", "الملا عمر تزعم حركة طالبان من عام 1996 إلى عام 2001"),
+    ("Morsi did not attend yesterday's session.", "تغيب مرسي أمس، عن حضور جلسة محاكمته"),
+    ("The Cairo Criminal Court referred 10 defendants.", "قررت محكمة جنايات القاهرة إحالة 10 متهمين"),
+    ("Women were counted in fake Saudization quotas.", "مقابل إدراجهن في نسب التوطين الوهمي"),
     # a negation closed by إلا is "only"; حال دون is "prevented"; لا A ولا B is one negation
     ("Such attacks would only strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا"),
     ("Republicans have blocked the promise to close the prison.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن"),
@@ -221,6 +232,13 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("It is not true that the group paid its dues.", "وأكدت المجموعة أن المستحقات لم تدفع", "not true"),
     ("Fines range up to 2.5 million dirhams.", "غرامة لا تتجاوز مليوناً و500 ألف درهم", "2.5 million"),
     ("The two UN agencies issued a joint report.", "قال تقرير مشترك أصدرته وكالة الأمم المتحدة", "two"),
+    ("Arafat died on November 2, 2004.", "وتوفي عرفات في 11 تشرين الثاني/ نوفمبر 2004", "November 2"),
+    ("He said prisoners numbered in the thousands.", "عدد الأسرى الذين هم بالمئات", "thousands"),
+    ("Violators face a fine of 10,000 riyals.", "بغرامة لا تقل عن ثلاثة آلاف ريال ولا تزيد على عشرة آلاف ريال",
+     "bound"),
+    ("Mullah Omar ran the Taliban from 1996 to 2001.", "الملا عمر تزعم حركة طالبان من عام 1996 إلى عام 2001",
+     "allegation"),
+    ("Morsi did not attend yesterday's session.", "حضر مرسي أمس جلسة محاكمته", "negated"),
     # إلا makes a negation "only" when the English says only; without it the bound still counts
     ("Such attacks would strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا", "bound"),
     ("Republicans have not blocked the promise.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن", "negated"),
@@ -356,3 +374,13 @@ def test_a_registered_body_referred_to_by_its_kind_is_found_anywhere() -> None:
     other = check_claim(_claim("The Interior Ministry claimed the bombings in two statements.",
                                "وتبنى التنظيم في بيانين هذه التفجيرات"), article, packaged())
     assert other.status == "unverified"
+
+
+def test_the_noun_an_article_puts_before_a_name_refers_back_to_it() -> None:
+    # "حركة طالبان" early in the article: "الحركة" in the quote is the Taliban
+    text = ("أعلنت حركة طالبان أمس تعيين زعيم جديد. وقال مصدر إن الخلاف كبير. وتوالت ردود الفعل في كابول. "
+            "وعقد اجتماع في المدينة. وانتشرت الشرطة في الطرق. وأعلنت الحركة في بيان أن مجلس الشورى اجتمع.")
+    quote = "وأعلنت الحركة في بيان أن مجلس الشورى اجتمع"
+    checked = check_claim(_claim("The Taliban said in a statement that the Shura Council met.", quote),
+                          _article(text), packaged())
+    assert checked.status == "supported", checked.problems
