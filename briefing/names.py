@@ -90,7 +90,8 @@ _GLOSS = {
     "northern": ["شمال"], "south": ["جنوب"], "southern": ["جنوب"], "east": ["شرق"], "eastern": ["شرق"],
     "middle": ["اوسط", "وسط"],
     "west": ["غرب"], "western": ["غرب"], "central": ["وسط", "مركز"], "affairs": ["شوون", "شيون"],
-    "directorate": ["مديري"], "agency": ["وكال"], "organization": ["منظم", "موسس"], "organisation": ["منظم", "موسس"],
+    "directorate": ["مديري", "اداره"], "agency": ["وكال"], "organization": ["منظم", "موسس", "هيئ"],
+    "organisation": ["منظم", "موسس"],
     "committee": ["لجن"], "party": ["حزب"], "movement": ["حرك"], "air": ["جوي", "طيران"], "force": ["قو"],
     "guard": ["حرس"], "border": ["حدود", "حدودي"], "ramadan": ["رمضان"], "hajj": ["حج"], "umrah": ["عمر"],
     "grand": ["كبير", "اكبر"], "mosque": ["مسجد", "جامع"], "holy": ["مقدس", "حرم"], "communications": ["اتصال"],
@@ -114,7 +115,7 @@ _GLOSS = {
     # words of translated organization names and titles
     "guards": ["حرس"], "revolutionary": ["ثور"], "revolution": ["ثور"], "brotherhood": ["اخوان"],
     "watch": ["مراقب", "رايتس ووتش", "ووتش"], "observatory": ["مرصد"], "free": ["حر"], "army's": ["جيش"],
-    "liberation": ["تحرير"], "resistance": ["مقاوم"], "legitimate": ["شرعي"], "legitimacy": ["شرعي"],
+    "liberation": ["تحرير", "تحرر"], "resistance": ["مقاوم"], "legitimate": ["شرعي"], "legitimacy": ["شرعي"],
     "parliament": ["برلمان", "مجلس النواب", "البرلمان", "مجلس الشعب", "مجلس الامه"], "cabinet": ["وزراء", "حكوم"],
     "government": ["حكوم"], "presidency": ["رئاس"], "presidential": ["رئاس"], "palace": ["قصر"],
     "assembly": ["جمعي", "مجلس"], "cooperation": ["تعاون"], "conference": ["موتمر"], "summit": ["قم"],
@@ -466,6 +467,9 @@ class NameProblem:
     part: str = ""  # the word (or words) of it at fault; the whole name when it fails as a whole
 
 
+# head nouns Arabic leaves out once the rest is said: الخارجية (the Foreign Ministry), الشرقية (the
+# Eastern Province)
+_IMPLICIT = frozenset({"ministry", "province", "region", "governorate"})
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel", "albu", "of", "the", "bint", "de"})
 
 
@@ -548,6 +552,11 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
                 group = all(halves) if all(h is not None for h in halves) else None
             gloss = _gloss_ok(word, folded_span) if group is None else group
             sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) if not gloss else False
+            if gloss is False and not sounds and low in _IMPLICIT and any(
+                    w.lower() not in _IMPLICIT and w.lower() not in _STOP and (_gloss_ok(w, folded_span)
+                                                                               or _group_ok(w, folded_span))
+                    for w in words if w != word):
+                gloss = True  # الخارجية الجزائرية: the Algerian Foreign Ministry, وزارة understood
             if gloss is False and not sounds:
                 found.append(NameProblem(phrase, f"'{word}' is not supported by the cited Arabic", word))
             if gloss is None and not sounds:

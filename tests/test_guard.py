@@ -211,6 +211,9 @@ PUB15 = dt.date(2015, 7, 24)
     ("Morsi did not attend yesterday's session.", "تغيب مرسي أمس، عن حضور جلسة محاكمته"),
     ("The Cairo Criminal Court referred 10 defendants.", "قررت محكمة جنايات القاهرة إحالة 10 متهمين"),
     ("Women were counted in fake Saudization quotas.", "مقابل إدراجهن في نسب التوطين الوهمي"),
+    ("Algerian Foreign Ministry spokesman Abdelaziz Cherif said so.",
+     "قال المتحدث باسم الخارجية الجزائرية عبد العزيز شريف"),
+    ("Boats searched off the Eastern Province.", "بحثت القوارب في شواطئ الشرقية"),
     # a negation closed by إلا is "only"; حال دون is "prevented"; لا A ولا B is one negation
     ("Such attacks would only strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا"),
     ("Republicans have blocked the promise to close the prison.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن"),
@@ -239,6 +242,7 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("Mullah Omar ran the Taliban from 1996 to 2001.", "الملا عمر تزعم حركة طالبان من عام 1996 إلى عام 2001",
      "allegation"),
     ("Morsi did not attend yesterday's session.", "حضر مرسي أمس جلسة محاكمته", "negated"),
+    ("The Health Ministry said so.", "قالت الخارجية الجزائرية ذلك", "Ministry"),  # وزارة implied by a word said
     # إلا makes a negation "only" when the English says only; without it the bound still counts
     ("Such attacks would strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا", "bound"),
     ("Republicans have not blocked the promise.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن", "negated"),
