@@ -88,6 +88,7 @@ _G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:و ?(?:الي |حتي )?|الي |
                       rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 _G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
 _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
+_H_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2}) ?[/ ] ?(\d{1,2}) ?[/ ] ?(1[34]\d\d) ?ه(?!\S)")  # slashes fold to spaces
 _YEAR = re.compile(r"(?:عام|سنه|العام) (\d{4})")
 _BARE_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?![\d.,])")
 _G_MONTH_ALONE = re.compile(rf"(?<!\S)(?:[وبل]|في )?(?:شهر )?({_G_MONTH})(?!\S)")
@@ -136,6 +137,8 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         o_s, o_e = index[s], index[e - 1] + 1
         found.append(ResolvedDate(text[o_s:o_e], o_s, o_e, iso, precision, note, key))
 
+    for m in _H_NUMERIC.finditer(norm):  # 25 / 10 / 1436 هـ
+        add(m, _from_hijri(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day")
     for m in _H_DATE.finditer(norm):
         day, month = int(m.group(1)), _month_of(m.group(2), _HIJRI)
         year = int(m.group(3)) if m.group(3) else None
@@ -276,7 +279,22 @@ _EN_MONTHS = {m: i for i, m in enumerate(
 _EN_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                             "sunday"])}
 _M = "|".join(_EN_MONTHS)
+# Hijri months as English writes them (Shawwal, Dhu al-Hijjah, Dhul-Qadah, Rabi' al-Awwal ...)
+_EN_HIJRI = {
+    1: ["Muharram"], 2: ["Safar"], 3: ["Rabi al-Awwal", "Rabi' al-Awwal", "Rabi I", "Rabi al-Awal"],
+    4: ["Rabi al-Thani", "Rabi' al-Thani", "Rabi al-Akhir", "Rabi' al-Akhir", "Rabi II"],
+    5: ["Jumada al-Awwal", "Jumada al-Ula", "Jumada al-Oula", "Jumada I"],
+    6: ["Jumada al-Thani", "Jumada al-Akhirah", "Jumada al-Akhira", "Jumada II"], 7: ["Rajab"],
+    8: ["Shaban", "Sha'ban", "Shaaban"], 9: ["Ramadan"], 10: ["Shawwal", "Shawal"],
+    11: ["Dhu al-Qadah", "Dhu al-Qa'dah", "Dhul-Qadah", "Dhul Qadah", "Dhu al-Qidah", "Thul-Qidah"],
+    12: ["Dhu al-Hijjah", "Dhul-Hijjah", "Dhul Hijjah", "Dhu al-Hijja", "Thul-Hijjah"],
+}
+_EN_HIJRI_MONTHS = {re.sub(r"[^a-z]", "", n.lower()): m for m, names in _EN_HIJRI.items() for n in names}
+_HM = "|".join(re.escape(n).replace(r"\ ", r"[\s-]").replace("'", "'?")
+               for n in sorted((n for ns in _EN_HIJRI.values() for n in ns), key=len, reverse=True))
 _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_HM}),? (\d{{4}})(?: ?(?:AH|H)\b)?", re.I), "hijri"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_HM})\b", re.I), "hijri"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_M}),? (\d{{4}})\b", re.I), "dmy"),
     (re.compile(rf"\b({_M}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.I), "mdy"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_M})\b", re.I), "dm"),
@@ -344,6 +362,11 @@ def _resolve_en(m: re.Match[str], kind: str, published: dt.date | None) -> tuple
         return _iso(year, month, day), "day", None
     if kind == "my":
         return f"{int(g[1]):04d}-{_EN_MONTHS[g[0].lower()]:02d}", "month", None
+    if kind == "hijri":  # 25 Shawwal 1436 AH: converted with the Umm al-Qura calendar
+        month = _EN_HIJRI_MONTHS.get(re.sub(r"[^a-z]", "", g[1].lower()))
+        year = int(g[2]) if len(g) > 2 and g[2] else (_hijri_year(published) if published else None)
+        iso = _from_hijri(year, month, int(g[0])) if year and month else None
+        return (iso, "day", None) if iso else (None, None, "Hijri date without a year and no publication date")
     if kind == "year":
         return g[0], "year", None
     if kind == "month":

@@ -269,6 +269,9 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     original = text_en
     text_en = _EN_BOUND.sub(" ", text_en)
     text_en = re.sub(r"\bnot guilty\b", "innocent", text_en, flags=re.I)  # براءة: no negation word
+    # "it could not be ruled out": two negations (لا يمكن الجزم بعدم), not a denial
+    text_en = re.sub(r"\b(?:can|could|cannot|can't|couldn't)(?: not)? be ruled out\b", "could not be not excluded",
+                     text_en, flags=re.I)
     text_en = re.sub(r"\bneither\b(.*?)\bnor\b", r"not\1", text_en, flags=re.I)  # one negation, two words
     en_deny = len(_EN_DENY.findall(text_en))
     en_neg = len(_EN_NEG.findall(text_en))

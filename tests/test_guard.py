@@ -214,6 +214,12 @@ PUB15 = dt.date(2015, 7, 24)
     ("Algerian Foreign Ministry spokesman Abdelaziz Cherif said so.",
      "قال المتحدث باسم الخارجية الجزائرية عبد العزيز شريف"),
     ("Boats searched off the Eastern Province.", "بحثت القوارب في شواطئ الشرقية"),
+    ("The sentence was carried out on Monday, 25 Shawwal 1436 AH, in Al-Baha.",
+     "اليوم الاثنين 25 / 10 / 1436 هـ بمنطقة الباحة"),
+    ("He said it could not be ruled out that weapons were reaching the Houthis from Iran.",
+     "إنه لا يمكن الجزم بعدم وصول أسلحة للحوثيين من إيران"),
+    ("Ahmed al-Masari of the Iraqi Forces Alliance accused blocs.", "واتهم أحمد المساري من تحالف القوى العراقية كتلا"),
+    ("Settlement units were approved in the West Bank.", "المصادقة على وحدات استيطانية في الضفة الغربية"),
     # a negation closed by إلا is "only"; حال دون is "prevented"; لا A ولا B is one negation
     ("Such attacks would only strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا"),
     ("Republicans have blocked the promise to close the prison.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن"),
@@ -243,6 +249,10 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
      "allegation"),
     ("Morsi did not attend yesterday's session.", "حضر مرسي أمس جلسة محاكمته", "negated"),
     ("The Health Ministry said so.", "قالت الخارجية الجزائرية ذلك", "Ministry"),  # وزارة implied by a word said
+    ("The sentence was carried out on 26 Shawwal 1436 AH in Al-Baha.", "اليوم الاثنين 25 / 10 / 1436 هـ بمنطقة الباحة",
+     "26 Shawwal"),
+    ("The sentence was carried out on 25 Shawwal 1436 AH in Al-Baha.", "يوم 25 / 9 / 1436 هـ بمنطقة الباحة", "Shawwal"),
+    ("Ahmed al-Masari of the Iraqi Forces accused blocs.", "واتهم أحمد المساري من تحالف الحشد كتلا", "Iraqi Forces"),
     # إلا makes a negation "only" when the English says only; without it the bound still counts
     ("Such attacks would strengthen the army's resolve.", "لن تزيد أفراد الجيش إلا عزيمة وإصرارا", "bound"),
     ("Republicans have not blocked the promise.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن", "negated"),
