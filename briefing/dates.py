@@ -363,9 +363,9 @@ def _resolve_en(m: re.Match[str], kind: str, published: dt.date | None) -> tuple
     if kind == "my":
         return f"{int(g[1]):04d}-{_EN_MONTHS[g[0].lower()]:02d}", "month", None
     if kind == "hijri":  # 25 Shawwal 1436 AH: converted with the Umm al-Qura calendar
-        month = _EN_HIJRI_MONTHS.get(re.sub(r"[^a-z]", "", g[1].lower()))
-        year = int(g[2]) if len(g) > 2 and g[2] else (_hijri_year(published) if published else None)
-        iso = _from_hijri(year, month, int(g[0])) if year and month else None
+        h_month = _EN_HIJRI_MONTHS.get(re.sub(r"[^a-z]", "", g[1].lower()))
+        h_year = int(g[2]) if len(g) > 2 and g[2] else (_hijri_year(published) if published else None)
+        iso = _from_hijri(h_year, h_month, int(g[0])) if h_year and h_month else None
         return (iso, "day", None) if iso else (None, None, "Hijri date without a year and no publication date")
     if kind == "year":
         return g[0], "year", None
