@@ -83,7 +83,7 @@ _G_MONTH = _alt([n for ns in _GREG.values() for n in ns])
 _H_MONTH = _alt([n for ns in _HIJRI.values() for n in ns])
 _G_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))?"
                      rf"(?: ?(?:عام |سنه )?(\d{{4}}))?")
-_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:و ?(?:الي |حتي )?|الي |حتي )(?:ال ?)?\d{{1,2}} ?(?:من )?"
+_G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:و ?(?:الي |حتي )?|الي |حتي |)(?:ال ?)?\d{{1,2}} ?(?:من )?"
                       rf"(?:شهر )?({_G_MONTH})"
                       rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 _G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")

@@ -171,7 +171,8 @@ _RISE = ["مرتفعا بنسبه", "مرتفعه بنسبه", "ارتفع", "ا
 _FALL = ["متراجعا بنسبه", "متراجعه بنسبه", "منخفضا بنسبه", "منخفضه بنسبه",
          "انخفض", "انخفاض", "تراجع", "هبط", "هبوط", "تقلص", "خفض", "تخفيض", "نقص", "انكماش", "يتراجع", "ينخفض",
          "تنخفض", "تتراجع"]
-_ARREST = ["اعتقل", "اعتقال", "قبض", "القبض", "احتجز", "احتجاز", "توقيف", "اوقف", "ضبط", "اسر", "يعتقل"]
+_ARREST = ["اعتقل", "اعتقال", "قبض", "القبض", "احتجز", "احتجاز", "توقيف", "اوقف", "ضبط", "اسر", "يعتقل",
+           "موقوف", "محتجز", "معتقل"]
 _RELEASE = ["افرج", "الافراج", "افراج", "اطلاق سراح", "اطلق سراح", "اخلاء سبيل", "اخلي سبيل", "تحرير", "حرر"]
 _ACCEPT = ["اتفق", "اتفقوا", "اتفقت",
            "قبول", "وافق", "موافق", "اقر", "اقرار", "صادق", "مصادق", "اعتمد", "يوافق", "توافق"]
@@ -179,6 +180,8 @@ _REJECT = ["رفض", "يرفض", "ترفض", "رفضت", "رفضه"]
 _ARRIVE = ["وصل", "وصول", "يصل", "تصل", "قدوم", "حط"]
 _LEAVE = ["غادر", "مغادره", "يغادر", "تغادر", "رحيل", "رحل"]
 _HIT = ["اصاب", "اصابه", "استهدف", "ضرب", "قصف", "دمر", "تدمير"]
+_GUILTY = ["ادان", "ادانه", "مدان", "ادين", "اعترف", "يعترف", "بالذنب", "مذنب"]
+_INNOCENT = ["براء", "بريء", "برييا", "برييه", "تبري", "برات"]
 _MISS = ["اخطا", "اخفق", "فشل", "يخطئ"]
 _CLOSE = ["اغلق", "اغلاق", "غلق", "اقفال", "يغلق", "تغلق"]
 _OPEN = ["فتح", "افتتح", "افتتاح", "يفتح", "تفتح", "اطلق النار", "اطلقت النار", "اطلقوا النار", "اطلاق النار"]
@@ -207,6 +210,8 @@ _OPPOSITES: list[tuple[str, list[str], list[str]]] = [
     (r"arriv\w*", _ARRIVE, _LEAVE),
     (r"left|depart(?:ed|s|ing|ure)?", _LEAVE, _ARRIVE),
     (r"missed|missing the target", _MISS, _HIT),
+    (r"(?<!not )guilty", _GUILTY, _INNOCENT),
+    (r"(?:found|declared|pleaded|pleads|plead) innocent|acquitt\w*|not guilty", _INNOCENT, _GUILTY),
     (r"clos(?:ed|es|ing|ure)|shut", _CLOSE, _OPEN),
     (r"open(?:ed|s|ing)?|reopen\w*", _OPEN, _CLOSE),
     (r"condemn\w*|denounc\w*", _CONDEMN, _WELCOME),
@@ -228,7 +233,7 @@ _OPPOSITES_RE = [(re.compile(rf"\b(?:{en})\b", re.I),
 
 # verbs a faithful rendering uses only when the Arabic says so (survived = نجا, postponed = أجل,
 # spared = سلم): the span must hold their meaning, whether or not it holds their opposite
-_MARKED = re.compile(r"\b(?:surviv\w*|postpon\w*|spared|missed the|missing the target)\b", re.I)
+_MARKED = re.compile(r"\b(?:surviv\w*|postpon\w*|spared|missed|missing the target|(?<!not )guilty)\b", re.I)
 _SURVIVE_TOO = ["فر", "هرب", "افلت", "لم يصب", "لم تصب", "لم يصابوا", "سليم", "دون اصابات", "بدون اصابات",
                 "بلا اصابات", "فاشل", "فاشله", "تاخير", "يتاخر", "تاخر"]
 _SURVIVE_TOO_RE = _ar_words(_SURVIVE_TOO)

@@ -104,6 +104,9 @@ _GLOSS = {
     "club": ["نادي"], "league": ["دوري", "جامع"], "cup": ["كاس"], "federation": ["اتحاد"], "union": ["اتحاد"],
     "human": ["انسان"], "rights": ["حقوق"], "prosecution": ["نياب", "ادعاء"], "public": ["عام"],
     "criminal": ["جزائي", "جنائي", "جنايات"], "saudization": ["توطين", "سعود"], "specialized": ["متخصص"],
+    # Saudi papers call a Saudi national مواطن ("a citizen"); Belarus is روسيا البيضاء in the press
+    "saudi": ["سعودي", "مواطن"], "specialist": ["تخصص"], "belarus": ["روسيا البيضاء", "بيلاروس"],
+    "heliopolis": ["مصر الجديده"],
     "appeals": ["استئناف"], "shura": ["شوري"],
     "islamic state": ["داعش", "الدوله"], "international": ["دولي"], "counter-terrorism": ["مكافح"],
     "terrorism": ["ارهاب"], "arabia": ["عربي"],
@@ -495,6 +498,11 @@ def check_names(text_en: str, folded_span: str, registry: Registry,
         while words and words[0].lower().strip(".") in _STOP \
                 and registry.by_english(re.sub(r"['’]s$", "", " ".join(words))) is None:
             words = words[1:]  # a title (President, General) unless it opens a registered name
+        low = [w.lower() for w in words]
+        for k in range(len(words) - 2):
+            if low[k:k + 3] == ["secretary", "of", "state"] and "خارجي" in folded_span:
+                words = words[:k] + words[k + 3:]  # the US Secretary of State: وزير الخارجية
+                break
         if not words:
             continue
         phrase = " ".join(words)
@@ -555,7 +563,8 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
             if group is None and "-" in word.strip("-"):  # Yemeni-Saudi, Turkish-Syrian
                 halves = [_group_ok(h, folded_span) for h in word.split("-") if h]
                 group = all(halves) if all(h is not None for h in halves) else None
-            gloss = _gloss_ok(word, folded_span) if group is None else group
+            glossed = _gloss_ok(word, folded_span)
+            gloss = glossed if group is None or (group is False and glossed) else group  # Belarus: روسيا البيضاء
             sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) if not gloss else False
             if gloss is False and not sounds and low in _IMPLICIT and any(
                     w.lower() not in _IMPLICIT and w.lower() not in _STOP and (_gloss_ok(w, folded_span)

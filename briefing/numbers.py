@@ -248,6 +248,11 @@ def _is_dual(word: str, following: str) -> bool:
     return stem.endswith(("ا", "يي")) and following.startswith("ال") and len(stem) >= 4 and not stem.endswith("اا")
 
 
+# a preposition on the first number word: بثلاثة, لخمسة, بمليون
+_NUMBER_CLITIC = re.compile(r"(?<!\S)(و?)[بلك](?=(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثمان|تسع|عشر|مائ|مئ|ألف|الف|آلاف|"
+                            r"مليون|ملايين|مليار|اثن|إثن|واحد|إحدى|احدى)\S*)")
+
+
 @lru_cache(maxsize=4096)
 def phrase_numbers(spans: tuple[str, ...]) -> frozenset[float]:
     """Cardinal phrases written in words (``ثلاثة وعشرون``, ``مئتين وخمسين``), read by pyarabic."""
@@ -257,6 +262,7 @@ def phrase_numbers(spans: tuple[str, ...]) -> frozenset[float]:
     for span in spans:
         if not re.search(r"[\u0621-\u064A]{3}", span):
             continue
+        span = _NUMBER_CLITIC.sub(r"\1", span)  # بثلاثة آلاف وثمانمائة: pyarabic reads ثلاثة, not بثلاثة
         for phrase in ar_number.extract_number_phrases(span):
             try:
                 value = ar_number.text2number(phrase)
