@@ -89,6 +89,7 @@ _G_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}}) (?:و ?(?:الي |حتي )?|الي |
 _G_MONTH_YEAR = re.compile(rf"(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))? ?(?:عام |سنه )?(\d{{4}})")
 _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?: ?(\d{{4}}))?(?: ?ه(?:ـ|\b))?")
 _H_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2}) ?[/ ] ?(\d{1,2}) ?[/ ] ?(1[34]\d\d) ?ه(?!\S)")  # slashes fold to spaces
+_H_NUMERIC_YMD = re.compile(r"(?<![\d/])(1[34]\d\d) ?[/ ] ?(\d{1,2}) ?[/ ] ?(\d{1,2}) ?ه(?!\S)")
 _YEAR = re.compile(r"(?:عام|سنه|العام) (\d{4})")
 _BARE_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?![\d.,])")
 _G_MONTH_ALONE = re.compile(rf"(?<!\S)(?:[وبل]|في )?(?:شهر )?({_G_MONTH})(?!\S)")
@@ -109,7 +110,7 @@ _ORD_DATE = re.compile(r"(?<!\S)(?<!تشرين )(?<!كانون )(" + _alt(list(_
                        rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 _ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?(?:الي |حتي )?|الي |حتي )"
-                        r"(?:ال ?)?\d{1,2} ?(?:من )?"
+                        r"(?:(?:ال ?)?\d{1,2}|" + _alt(list(_ORDINAL_DAYS)) + r") ?(?:من )?"
                         rf"(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 
@@ -139,6 +140,8 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
 
     for m in _H_NUMERIC.finditer(norm):  # 25 / 10 / 1436 هـ
         add(m, _from_hijri(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day")
+    for m in _H_NUMERIC_YMD.finditer(norm):  # 1436/10/30 هـ
+        add(m, _from_hijri(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day")
     for m in _H_DATE.finditer(norm):
         day, month = int(m.group(1)), _month_of(m.group(2), _HIJRI)
         year = int(m.group(3)) if m.group(3) else None

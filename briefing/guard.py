@@ -191,7 +191,7 @@ _WIN = ["فاز", "فوز", "يفوز", "انتصر", "انتصار", "ربح", 
 _LOSE = ["خسر", "خساره", "خسائر", "يخسر", "هزيمه", "هزم", "فقد", "فقدان"]
 _SEIZE = ["استولي", "استيلاء", "سيطر", "سيطره", "ضبط", "استعاد", "استعاده", "غنم", "غنائم", "صادر", "مصادره",
           "تحرير", "حرر"]
-_DESTROY = ["دمر", "تدمير", "قصف", "استهدف", "ضرب", "اصاب", "حطم"]
+_DESTROY = ["دمر", "تدمير", "قصف", "استهدف", "ضرب", "اصاب", "حطم", "القضاء علي", "قضاء علي", "يقضي علي"]
 _SPARE = ["نجا", "سلم", "سالم", "لم يصب", "لم تصب"]
 _SUPPORT = ["دعم", "يدعم", "تدعم", "ايد", "يويد", "تويد", "تاييد", "مسانده", "ساند", "يساند", "مويد", "داعم"]
 _OPPOSE = ["عارض", "يعارض", "تعارض", "معارض", "رفض", "يرفض", "ترفض", "ضد", "مناهض"]
@@ -254,6 +254,19 @@ def check_opposites(text_en: str, folded_span: str) -> list[str]:
     return problems
 
 
+# a word that negates its stem: instability (عدم الاستقرار), non-compliance, unable, illegal
+_NEG_PREFIXED = re.compile(r"\b(?:(?:un|non-?)([a-z]{4,})|(?:in|im|ir|il)([a-z]{3,}(?:ity|able|ible|ance|ence|ent|ant|"
+                           r"al|ar|ate|ive|ure)))\b", re.I)
+
+
+def _negative_words(text_en: str) -> int:
+    """English words that carry a negation in a prefix, as عدم + noun does in Arabic."""
+    from .names import _common_words
+
+    common = _common_words()
+    return sum(1 for m in _NEG_PREFIXED.finditer(text_en) if (m.group(1) or m.group(2)).lower() in common)
+
+
 def check_polarity(text_en: str, folded_span: str) -> list[str]:
     without_still = _AR_STILL.sub(" ", folded_span)  # ما زال / لا يزال mean "still", not a negation
     without_still = _AR_DRONE.sub(" ", without_still)  # طائرة بلا طيار: a drone, not a negation
@@ -274,6 +287,9 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     original = text_en
     text_en = _EN_BOUND.sub(" ", text_en)
     text_en = re.sub(r"\bnot guilty\b", "innocent", text_en, flags=re.I)  # براءة: no negation word
+    # "denied the right to return" is deprived of it (يحرموا), not a denial of a report
+    text_en = re.sub(r"\bden(?:y|ied|ies|ying)( (?:them |him |her |the |a |any |their |his )?(?:right|access|entry|"
+                     r"permission|visas?|bail|passage|treatment))", r"deprived\1", text_en, flags=re.I)
     # "it could not be ruled out": two negations (لا يمكن الجزم بعدم), not a denial
     text_en = re.sub(r"\b(?:can|could|cannot|can't|couldn't)(?: not)? be ruled out\b", "could not be not excluded",
                      text_en, flags=re.I)
@@ -292,7 +308,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     elif en_neg > ar_neg + ar_deny + (0 if _EN_ABSENT.search(text_en) else len(_AR_NEG_VERBS.findall(folded_span))) \
             + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en) else 0):
         problems.append("the claim is negated where the cited Arabic is not")
-    elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)):
+    elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)) + (_negative_words(text_en) if "عدم" in folded_span else 0):
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
     ranged = _EN_RANGE.search(original) is not None
     if _AR_AT_MOST.search(folded_span) and not _EN_AT_MOST.search(original) and not ranged:

@@ -56,13 +56,14 @@ _STOP = frozenset({
     "source", "official", "officials", "media", "report", "reports", "reported", "local", "sunday", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december", "yesterday", "today", "tomorrow",
-    "muharram", "shawwal", "shawal", "shaban", "sha'ban", "jumada", "dhul-hijjah", "dhul-qadah", "hijjah", "qadah"
+    "muharram", "shawwal", "shawal", "shaban", "sha'ban", "jumada", "dhul-hijjah", "dhul-qadah", "hijjah", "qadah",
+    "dhu", "al-qadah", "al-qa'dah", "al-hijjah", "al-qidah"
 })
 # institutional words: English -> folded Arabic stems, any of which must be in the span
 _GLOSS = {
     "army": ["جيش", "الجيش"], "ministry": ["وزاره"], "minister": ["وزير"], "interior": ["داخلي"],
     "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد"],
-    "division": ["فرق"], "brigade": ["لواء"], "council": ["مجلس"], "court": ["محكم"], "kingdom": ["مملك"],
+    "division": ["فرق"], "brigade": ["لواء"], "council": ["مجلس"], "court": ["محكم", "ديوان"], "kingdom": ["مملك"],
     "gulf": ["خليج"], "arab": ["عرب"], "islamic": ["اسلامي"], "state": ["دول", "ولاي"], "coalition": ["تحالف"],
     "seventh": ["سابع"], "media": ["اعلام"], "forces": ["قوات", "قوه", "قوي"], "popular": ["شعبي"],
     "mobilization": ["حشد"], "mobilisation": ["حشد"], "operations": ["عمليات"], "service": ["جهاز", "خدم"],
@@ -70,7 +71,7 @@ _GLOSS = {
     "province": ["محافظ", "ولاي", "اقليم", "منطق"], "celsius": ["مئوي", "ميوي"],
     "governorate": ["محافظ", "ولاي"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
     "heights": ["هضب"],
-    "mount": ["جبل"], "gendarmerie": ["درك"], "muharram": ["محرم"], "safar": ["صفر"],
+    "mount": ["جبل", "بركان"], "gendarmerie": ["درك"], "muharram": ["محرم"], "safar": ["صفر"],
     "rabi": ["ربيع"], "jumada": ["جمادي"], "rajab": ["رجب"], "shaban": ["شعبان"], "shawwal": ["شوال"],
     "qadah": ["قعده"], "qada": ["قعده"], "hijjah": ["حجه"], "hijja": ["حجه"], "ottoman": ["عثمان"],
     "arabic": ["عرب"], "hijri": ["هجري", "هـ"],
@@ -93,7 +94,7 @@ _GLOSS = {
     "middle": ["اوسط", "وسط"],
     "west": ["غرب"], "western": ["غرب"], "central": ["وسط", "مركز"], "affairs": ["شوون", "شيون"],
     "directorate": ["مديري", "اداره"], "agency": ["وكال"], "organization": ["منظم", "موسس", "هيئ"],
-    "organisation": ["منظم", "موسس"],
+    "organisation": ["منظم", "موسس", "هيئ"], "bundestag": ["برلمان", "بوندستاغ"],
     "committee": ["لجن"], "party": ["حزب"], "movement": ["حرك"], "air": ["جوي", "طيران"], "force": ["قو"],
     "guard": ["حرس"], "border": ["حدود", "حدودي"], "ramadan": ["رمضان"], "hajj": ["حج"], "umrah": ["عمر"],
     "grand": ["كبير", "اكبر"], "mosque": ["مسجد", "جامع"], "holy": ["مقدس", "حرم"], "communications": ["اتصال"],
@@ -313,7 +314,11 @@ def _is_common(word: str) -> bool:
 
 
 def _gloss_ok(word: str, folded_span: str) -> bool | None:
-    stems = _GLOSS.get(word.lower())
+    low = word.lower()
+    stems = _GLOSS.get(low)
+    if stems is None and low.endswith("s") and len(low) > 4 and low[:-1] in _GLOSS:
+        # Organisations: the singular's gloss may confirm it, not refute it (الوزراء is not وزير)
+        return True if any(stem in folded_span for stem in _GLOSS[low[:-1]]) else None
     if stems is None:
         return None
     return any(stem in folded_span for stem in stems)

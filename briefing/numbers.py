@@ -177,6 +177,8 @@ def arabic_numbers(folded: str) -> set[float | str]:
     # ordinals: السابعة = 7th, الحادية عشرة = 11th, الحادية والعشرين = 21st
     for i, word in enumerate(words):
         unit = _AR_ORDINALS.get(_CLITIC.sub("", word))
+        if unit is None:  # والثاني: و, then ال
+            unit = _AR_ORDINALS.get(_CLITIC.sub("", _CLITIC.sub("", word)))
         if unit is None:
             continue
         values.add(float(unit))
