@@ -319,9 +319,9 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 
 # newspapers named after a day: their weekday is no date
-_EN_DAY_NAMES = re.compile(r"\b(?:Mail|Independent|Observer|Post) on Sunday\b|"
-                           r"\b(?:Sunday|Saturday) (?:Times|Telegraph|Express|Mirror|Morning Post|Post|Herald|Star|"
-                           r"Tribune|World|People|Independent)\b")
+_EN_DAY_NAMES = re.compile(r"\b(?:Mail|Independent|Observer) on Sunday\b|"
+                           r"(?<!\bon )(?<!\blast )(?<!\bthis )(?<!\bnext )(?<!\bby )"
+                           r"\bSunday (?:Times|Telegraph|Express|Mirror|Morning Post|Herald)\b")
 
 
 def resolve_english(text: str, published: dt.date | None) -> list[ResolvedDate]:

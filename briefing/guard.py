@@ -96,7 +96,8 @@ _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
 # age of), لا يتجاوز / لا يتعدى / لا يزيد عن (up to, at most)
 _AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا شك|(?:من )?(?:ب)?دون شك|بلا شك|لا محاله|"
                               r"ما دون|دون سن|"
-                              r"(?:لا|لم|لن) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل|يبعد|تبعد))(?!\S)")
+                              r"(?:لا|لم|لن) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل))(?!\S)|"
+                              r"(?<!\S)[وف]?لا (?:يبعد|تبعد)(?=\s+(?:\S+\s+)?(?:\d|عن(?!\S)|سوي|اكثر|مسافه))")
 # the English of those bounds: "not exceed", "no more than", "not less than"
 _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(?:n't| not) |not )"
                        r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
@@ -106,26 +107,36 @@ _AR_FORBID = _ar_words(["يحظر", "تحظر", "يمنع", "تمنع", "يحر�
 _EN_MAY_NOT = re.compile(r"\b(?:may|must|shall|should|can) not\b|\bcannot\b|\bnot (?:be )?(?:allowed|permitted)\b",
                          re.I)
 # a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
+_DISTANCE = r"(?<!\S)[وف]?لا (?:يبعد|تبعد)(?=\s+(?:\S+\s+)?(?:\d|عن(?!\S)|سوي|اكثر|مسافه))"
 # a negation closed by إلا is a restriction, "only" (لن تزيد الجنود إلا عزيمة: will only strengthen
 # their resolve; لم يبق إلا: only ... remains); حال دون is a verb, "prevented", as "refused to" is
-_AR_ONLY = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن|ما|ليس|ليست)(?=(?:\s+\S+){1,8}?\s+[وف]?الا(?!\S))")
+_AR_ONLY = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن|ما|ليس|ليست)(?=(?:\s+(?![وف]?(?:لا|لم|لن|ما|ليس|ليست)(?!\S))\S+){1,8}?"
+                      r"\s+[وف]?الا(?!\S)(?!\s+(?:ان|انه|انها|انهم|انني|اننا)(?!\S)))")  # إلا أن: "however"
 _EN_ONLY = re.compile(r"\b(?:only|just|solely|merely|nothing but|none but|except|but for)\b", re.I)
+_EN_PREVENT = re.compile(r"\b(?:prevent\w*|avert\w*|stopp?\w*|block\w*|thwart\w*|hinder\w*|foil\w*|"
+                         r"obstruct\w*|impede\w*)\b", re.I)
 _AR_PREVENT = re.compile(r"(?<!\S)[وف]?(?:حال|حالت|حالوا|يحول|تحول|يحولون|للحيلوله|الحيلوله|حيلوله) دون(?!\S)")
 # لا A ولا B: one negation of two things ("not A or B"), not two negations
-_AR_NOR = re.compile(r"(?<!\S)(?:[وف]?(?:لا|لم|لن|ليس|ليست)|ولا)(?:\s+\S+){1,5}?\s+(?=ولا(?!\S))")
-_AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يبعد|تبعد)(?!\S)")
+_AR_NOR = re.compile(r"(?<!\S)(?:[وف]?(?:لا|لم|لن|ليس|ليست)|ولا)(?:\s+\S+){1,5}?\s+(?=ولا\s+(?![يتنا]\S{2,}))")
+_AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد)(?!\S)|" + _DISTANCE)
+# لا تبعد (is no further than) before a distance: "within"; لم تبعد السلطات is "did not deport"
 # a range states both bounds: "3,000 to 10,000 riyals" for لا تقل عن ثلاثة آلاف ولا تزيد على عشرة آلاف
-_EN_RANGE = re.compile(r"\bbetween [\w$€£.,]+ and \w|\bfrom [\w$€£.,]+ to \w|\d\s*(?:to|-|–)\s*[$€£]?\d", re.I)
+_NUM = r"[$€£]?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)"
+_EN_RANGE = re.compile(rf"\bbetween {_NUM}(?: \w+)? and {_NUM}|\bfrom {_NUM}(?: \w+)? to {_NUM}|"
+                       r"\d\s*(?:to|-|–)\s*[$€£]?\d", re.I)
 # verbs that say "not" by themselves: تغيب عن / غاب عن (did not attend), امتنع عن (refrained: did not)
 _AR_NEG_VERBS = re.compile(r"(?<!\S)[وف]?(?:تغيب|غاب|يتغيب|تتغيب|يغيب|امتنع|يمتنع|تمتنع)(?:وا|ت)?"
                            r"(?:\s+\S+){0,5}?\s+عن(?!\S)")
+_EN_NOT_ATTEND = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:attend\w*|take part|took part|participat\w*|"
+                            r"comment\w*|vote\w*|show up|appear\w*|be present|join\w*|turn up)\b", re.I)
 _EN_ABSENT = re.compile(r"\b(?:absen\w*|refrain\w*|abstain\w*|stayed away|skipp\w*|boycott\w*)\b", re.I)
 # تزعم is "led" as well as "claims"
-_AR_LED = re.compile(r"(?<!\S)[وف]?(?:تزعم|يتزعم|تتزعم)(?:ه|ها|هم)?(?!\S)")
+_AR_LED = re.compile(r"(?<!\S)[وف]?(?:تزعم|يتزعم|تتزعم)(?:ه|ها|هم)?(?!\S)"
+                     r"(?!(?:\s+\S+){0,2}\s+(?:ان|انه|انها|انهم)(?!\S))")  # تزعم أن: "claims that"
 _EN_LED = re.compile(r"\b(?:led|leads?|leading|leader|headed|heads?)\b", re.I)
 _AR_AT_LEAST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يقل|تقل)(?!\S)")
 _EN_AT_MOST = re.compile(r"\b(?:not (?:exceed\w*|surpass\w*|top|(?:be )?more than)|no more than|up to|at most|"
-                         r"maximum|less than|fewer than|under|within)\b|n't (?:exceed|surpass|top)", re.I)
+                         r"maximum|less than|fewer than|under)\b|n't (?:exceed|surpass|top)", re.I)
 _EN_AT_LEAST = re.compile(r"\b(?:at least|no (?:less|fewer) than|not (?:be )?(?:less|fewer) than|minimum|"
                           r"more than)\b", re.I)
 # (not "dismissed": a minister dismissed from office denies nothing)
@@ -171,8 +182,7 @@ _RISE = ["مرتفعا بنسبه", "مرتفعه بنسبه", "ارتفع", "ا
 _FALL = ["متراجعا بنسبه", "متراجعه بنسبه", "منخفضا بنسبه", "منخفضه بنسبه",
          "انخفض", "انخفاض", "تراجع", "هبط", "هبوط", "تقلص", "خفض", "تخفيض", "نقص", "انكماش", "يتراجع", "ينخفض",
          "تنخفض", "تتراجع"]
-_ARREST = ["اعتقل", "اعتقال", "قبض", "القبض", "احتجز", "احتجاز", "توقيف", "اوقف", "ضبط", "اسر", "يعتقل",
-           "موقوف", "محتجز", "معتقل"]
+_ARREST = ["اعتقل", "اعتقال", "قبض", "القبض", "احتجز", "احتجاز", "توقيف", "اوقف", "ضبط", "اسر", "يعتقل"]
 _RELEASE = ["افرج", "الافراج", "افراج", "اطلاق سراح", "اطلق سراح", "اخلاء سبيل", "اخلي سبيل", "تحرير", "حرر"]
 _ACCEPT = ["اتفق", "اتفقوا", "اتفقت",
            "قبول", "وافق", "موافق", "اقر", "اقرار", "صادق", "مصادق", "اعتمد", "يوافق", "توافق"]
@@ -204,7 +214,7 @@ _OPPOSITES: list[tuple[str, list[str], list[str]]] = [
     (r"increas\w*|rose|risen|rises?|grew|grow(?:s|n)?|growth|doubled|jumped|climbed", _RISE, _FALL),
     (r"decreas\w*|declin\w*|fell|fall(?:en|s)?|dropped|drops?|shrank|lower(?:ed)?|reduc\w*", _FALL, _RISE),
     (r"releas\w*|freed", _RELEASE, _ARREST),
-    (r"arrest\w*|detain\w*|detention", _ARREST, _RELEASE),
+    (r"arrest\w*|detain(?!ee)\w*|detention", _ARREST, _RELEASE),  # detainees: a noun, said of those released too
     (r"accept\w*|approv\w*|agreed|endorsed|ratified", _ACCEPT, _REJECT),
     (r"reject\w*|refus\w*|turned down", _REJECT, _ACCEPT),
     (r"arriv\w*", _ARRIVE, _LEAVE),
@@ -271,8 +281,11 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     without_still = _AR_STILL.sub(" ", folded_span)  # ما زال / لا يزال mean "still", not a negation
     without_still = _AR_DRONE.sub(" ", without_still)  # طائرة بلا طيار: a drone, not a negation
     without_still = _AR_NOT_NEGATING.sub(" ", without_still)
-    without_still = _AR_PREVENT.sub(" يمنع ", without_still)
+    if _EN_PREVENT.search(text_en):
+        without_still = _AR_PREVENT.sub(" يمنع ", without_still)
+    restricted = 0  # negations closed by إلا that the English renders with "only"
     if _EN_ONLY.search(text_en):
+        restricted = min(len(_AR_ONLY.findall(without_still)), len(_EN_ONLY.findall(text_en)))
         without_still = _AR_ONLY.sub(" ", without_still)
         folded_span = _AR_ONLY.sub(" ", folded_span)  # not an upper bound either: لن تزيد ... إلا
     ar_deny = len(_AR_DENY.findall(folded_span))
@@ -280,7 +293,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     if ar_neg > 1 and re.search(r"\b(?:neither|nor)\b", text_en, re.I) \
             and re.search(r"(?<!\S)لا\s.*\sولا(?!\S)", without_still):
         ar_neg -= len(re.findall(r"(?<!\S)ولا(?!\S)", without_still))  # لا ... ولا: neither ... nor, one
-    else:  # لا A ولا B, close together: one negation listing two things ("not A or B")
+    elif re.search(r"\b(?:or|nor)\b", text_en, re.I):  # لا A ولا B, close together: "not A or B"
         ar_neg -= len(_AR_NOR.findall(without_still))
     ar_hedge = bool(_AR_HEDGE.search(_AR_PROSECUTION.sub(" ", _AR_LED.sub(" ", folded_span)
                                                          if _EN_LED.search(text_en) else folded_span)))
@@ -291,8 +304,8 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     text_en = re.sub(r"\bden(?:y|ied|ies|ying)( (?:them |him |her |the |a |any |their |his )?(?:right|access|entry|"
                      r"permission|visas?|bail|passage|treatment))", r"deprived\1", text_en, flags=re.I)
     # "it could not be ruled out": two negations (لا يمكن الجزم بعدم), not a denial
-    text_en = re.sub(r"\b(?:can|could|cannot|can't|couldn't)(?: not)? be ruled out\b", "could not be not excluded",
-                     text_en, flags=re.I)
+    text_en = re.sub(r"\b(?:cannot|can't|couldn't|(?:can|could|may|might) not) be ruled out\b",
+                     "could not be not excluded", text_en, flags=re.I)
     text_en = re.sub(r"\bneither\b(.*?)\bnor\b", r"not\1", text_en, flags=re.I)  # one negation, two words
     en_deny = len(_EN_DENY.findall(text_en))
     en_neg = len(_EN_NEG.findall(text_en))
@@ -305,13 +318,18 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     if en_deny and not (ar_deny or _AR_RULE_OUT.search(folded_span) or _AR_DENY_BROAD.search(folded_span)
                         or _AR_SAID_NOT.search(folded_span)):
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
-    elif en_neg > ar_neg + ar_deny + (0 if _EN_ABSENT.search(text_en) else len(_AR_NEG_VERBS.findall(folded_span))) \
+    elif en_neg > ar_neg + ar_deny + (0 if _EN_ABSENT.search(text_en) or not _EN_NOT_ATTEND.search(text_en)
+                                      else len(_AR_NEG_VERBS.findall(folded_span))) \
             + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en) else 0):
         problems.append("the claim is negated where the cited Arabic is not")
-    elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)) + (_negative_words(text_en) if "عدم" in folded_span else 0):
+    elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)) - restricted + (
+            _negative_words(text_en) if "عدم" in folded_span else 0):
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
-    ranged = _EN_RANGE.search(original) is not None
-    if _AR_AT_MOST.search(folded_span) and not _EN_AT_MOST.search(original) and not ranged:
+    # a range renders a pair of bounds (لا يقل عن ... ولا يزيد على): both, never one alone
+    ranged = _EN_RANGE.search(original) is not None and bool(_AR_AT_LEAST.search(folded_span)) \
+        and bool(_AR_AT_MOST.search(folded_span))
+    within = re.search(_DISTANCE, folded_span) is not None and re.search(r"\bwithin\b", original, re.I) is not None
+    if _AR_AT_MOST.search(folded_span) and not _EN_AT_MOST.search(original) and not ranged and not within:
         problems.append("the cited Arabic sets an upper bound (لا يتجاوز) that the claim drops")
     if _AR_AT_LEAST.search(folded_span) and not _EN_AT_LEAST.search(original) and not ranged:
         problems.append("the cited Arabic sets a lower bound (لا يقل) that the claim drops")

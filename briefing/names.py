@@ -84,7 +84,7 @@ _GLOSS = {
     "nations": ["امم"], "red": ["احمر"], "crescent": ["هلال"], "civil": ["مدني"],
     "authority": ["هيئ", "سلط", "مصلح", "موسس"],
     "company": ["شرك"], "programme": ["برنامج"], "program": ["برنامج"], "food": ["غذا", "اغذيه", "طعام"],
-    "bank": ["بنك", "مصرف", "ضفه"], "university": ["جامع"], "hospital": ["مستشف"],
+    "bank": ["بنك", "مصرف"], "university": ["جامع"], "hospital": ["مستشف"],
     "airport": ["مطار"], "eid": ["عيد"], "chamber": ["غرف"], "commerce": ["تجار"], "trade": ["تجار"],
     "education": ["تعليم", "تربي"], "justice": ["عدل", "قضاء"], "finance": ["مالي"],
     "economy": ["اقتصاد"], "labor": ["عمل"],
@@ -106,7 +106,7 @@ _GLOSS = {
     "human": ["انسان"], "rights": ["حقوق"], "prosecution": ["نياب", "ادعاء"], "public": ["عام"],
     "criminal": ["جزائي", "جنائي", "جنايات"], "saudization": ["توطين", "سعود"], "specialized": ["متخصص"],
     # Saudi papers call a Saudi national مواطن ("a citizen"); Belarus is روسيا البيضاء in the press
-    "saudi": ["سعودي", "مواطن"], "specialist": ["تخصص"], "belarus": ["روسيا البيضاء", "بيلاروس"],
+    "saudi": ["سعودي"], "specialist": ["تخصص"], "belarus": ["روسيا البيضاء", "بيلاروس"],
     "heliopolis": ["مصر الجديده"],
     "appeals": ["استئناف"], "shura": ["شوري"],
     "islamic state": ["داعش", "الدوله"], "international": ["دولي"], "counter-terrorism": ["مكافح"],
@@ -315,6 +315,8 @@ def _is_common(word: str) -> bool:
 
 def _gloss_ok(word: str, folded_span: str) -> bool | None:
     low = word.lower()
+    if low in ("saudi", "saudis") and _citizen(folded_span):
+        return True
     stems = _GLOSS.get(low)
     if stems is None and low.endswith("s") and len(low) > 4 and low[:-1] in _GLOSS:
         # Organisations: the singular's gloss may confirm it, not refute it (الوزراء is not وزير)
@@ -322,6 +324,18 @@ def _gloss_ok(word: str, folded_span: str) -> bool | None:
     if stems is None:
         return None
     return any(stem in folded_span for stem in stems)
+
+
+def _citizen(folded_span: str) -> bool:
+    """Saudi papers call a Saudi national مواطن ("a citizen"); not when a nationality follows
+    (مواطنا كويتيا, مواطن مصري)."""
+    stems = [s for ss in _demonym_stems().values() for s in ss]
+    for m in re.finditer(r"(?<!\S)[وفبل]?(?:ال)?(?:مواطن|مواطنا|مواطنين|مواطنون|مواطنه)(?!\S)(?:\s+(\S+))?",
+                         folded_span):
+        following = re.sub(r"^ال", "", m.group(1) or "")
+        if not any(following.startswith(s) and len(following) - len(s) <= 3 for s in stems):
+            return True
+    return False
 
 
 def _group_ok(word: str, folded_span: str) -> bool | None:
@@ -427,8 +441,9 @@ def pair_ok(english: str, arabic: str) -> bool:
     (every content word glossed), or transliteration against that Arabic form, loosely."""
     folded = fold(arabic)
     english = re.sub(r"['’]s$", "", english)  # Egypt's
-    if _gazetteer_ok(english, folded):
-        return True
+    known = _gazetteer_ok(english, folded)
+    if known is not None:
+        return known  # the gazetteer knows the place's Arabic names: Obama is not اسامه
     words = [w for w in re.findall(r"[\w'’-]+", english) if w.lower() not in _STOP and w.lower() not in _PARTICLES]
     if not words:
         return False
@@ -455,7 +470,8 @@ def _renders_part(word: str, before: str, folded: str) -> bool:
     spans += [re.sub(r"^(?:لل|[وبلف]ال)", "ال", span) if span[:2] == "لل" or span[1:3] == "ال" else span[1:]
               for span in spans if len(span) > 3 and span[0] in "وبلف"]  # a clitic: للبغلي = Baghli
     fused = before + word if before.lower() in (*_FUSED, "abu") else ""
-    return any(renders(word, span) or (fused and renders(fused, span)) for span in spans)
+    # no letter may fail to line up in a short name (Obama is not أسامة, Salim is not سلمان)
+    return any(renders(word, span, whole=True) or (fused and renders(fused, span, whole=True)) for span in spans)
 
 
 def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str]]) -> bool:
@@ -484,6 +500,46 @@ _IMPLICIT = frozenset({"ministry", "province", "region", "governorate"})
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel", "albu", "of", "the", "bint", "de"})
 
 
+# English names of several words whose Arabic is a fixed phrase, not word for word
+_FIXED = {("secretary", "of", "state"): "وزير الخارجيه", ("west", "bank"): "الضفه الغربيه"}
+
+
+def _fixed_phrases(words: list[str], folded_span: str) -> list[str]:
+    """``words`` without a fixed phrase the span states (Secretary of State = وزير الخارجية)."""
+    low = [w.lower().strip(".,'’") for w in words]
+    for phrase, arabic in _FIXED.items():
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if tuple(low[k:k + n]) == phrase and arabic in folded_span:
+                return words[:k] + words[k + n:]
+    return words
+
+
+def _implied(word: str, head: str, folded_span: str) -> bool:
+    """Whether ``word`` (Foreign, Eastern) stands in the span as a definite noun of its own
+    (الخارجية, الشرقية) that implies ``head`` (Ministry, Province): not after another head noun or
+    a title (وزير الخارجية is the minister, قيادة الجبهة الداخلية another body), not الدفاع المدني."""
+    stems = _GLOSS.get(word.lower())
+    if not stems or word.lower() in _IMPLICIT or word.lower() in _STOP:
+        return False
+    own = _GLOSS.get(head, [])
+    tokens = folded_span.split()
+    for i, token in enumerate(tokens):
+        if not re.match(r"^(?:[وفبل]|وال|بال|لل)?ال", token) or not any(s in token for s in stems):
+            continue
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after in ("المدني", "المدنيه") or re.sub(r"^[وفبل]", "", before) in _TITLES_AR:
+            continue
+        if re.match(r"^(?:[وفبل]|وال|بال|لل)?ال", before) and not any(s in before for s in own):
+            continue
+        return True
+    return False
+
+
+_TITLES_AR = frozenset({"وزير", "وزيره", "مدير", "مديره", "رييس", "رييسه", "قياده", "متحدث", "نايب", "مساعد"})
+
+
 def check_names(text_en: str, folded_span: str, registry: Registry,
                 pairs: Sequence[tuple[str, str]] = (), strict: bool = False) -> list[NameProblem]:
     """The capitalized names of ``text_en`` that ``folded_span`` does not support. ``strict``: no
@@ -503,11 +559,7 @@ def check_names(text_en: str, folded_span: str, registry: Registry,
         while words and words[0].lower().strip(".") in _STOP \
                 and registry.by_english(re.sub(r"['’]s$", "", " ".join(words))) is None:
             words = words[1:]  # a title (President, General) unless it opens a registered name
-        low = [w.lower() for w in words]
-        for k in range(len(words) - 2):
-            if low[k:k + 3] == ["secretary", "of", "state"] and "خارجي" in folded_span:
-                words = words[:k] + words[k + 3:]  # the US Secretary of State: وزير الخارجية
-                break
+        words = _fixed_phrases(words, folded_span)
         if not words:
             continue
         phrase = " ".join(words)
@@ -536,8 +588,6 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
         for j in range(len(words), i, -1):
             sub = re.sub(r"['’]s$", "", " ".join(words[i:j]))
             entry = registry.by_english(sub)
-            if entry is not None and j < len(words) and j - i >= 2 and not registry.supports(entry, folded_span):
-                continue  # "Iraqi Forces Alliance" is not the Iraqi forces: a registered name inside a longer one
             if entry is not None:
                 if not registry.supports(entry, folded_span) and not _pair_supports(sub, folded_span, pairs) \
                         and not (j == i + 1 and (_gloss_ok(sub, folded_span) or _group_ok(sub, folded_span))):
@@ -572,9 +622,7 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
             gloss = glossed if group is None or (group is False and glossed) else group  # Belarus: روسيا البيضاء
             sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) if not gloss else False
             if gloss is False and not sounds and low in _IMPLICIT and any(
-                    w.lower() not in _IMPLICIT and w.lower() not in _STOP and (_gloss_ok(w, folded_span)
-                                                                               or _group_ok(w, folded_span))
-                    for w in words if w != word):
+                    _implied(w, low, folded_span) for w in words if w != word):
                 gloss = True  # الخارجية الجزائرية: the Algerian Foreign Ministry, وزارة understood
             if gloss is False and not sounds:
                 found.append(NameProblem(phrase, f"'{word}' is not supported by the cited Arabic", word))

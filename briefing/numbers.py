@@ -153,6 +153,8 @@ def arabic_numbers(folded: str) -> set[float | str]:
             values.add(value * scale)
     words = folded.split()
     for i, word in enumerate(words):
+        if word in _NOT_NUMBERS:
+            continue  # لست (I am not), not ل + ست (six)
         forms = {word, word[:-1] if word.endswith("ا") else word}  # ألفاً: accusative
         forms |= {_CLITIC.sub("", f) for f in forms if f not in _AR_WORDS}
         forms |= {_CLITIC.sub("", f) for f in forms if f not in _AR_WORDS}  # بالمئات: ب, then ال
@@ -169,8 +171,6 @@ def arabic_numbers(folded: str) -> set[float | str]:
                 values.add(_SCALE_AR[w])
     if any(_is_dual(w, words[i + 1] if i + 1 < len(words) else "") for i, w in enumerate(words)):
         values.add(2.0)  # the dual: المدينتين = the two cities
-    for cls in [v for v in values if isinstance(v, str)]:
-        values.add(_VAGUE_FLOOR[cls])  # عشرات: at least 10
     for phrase, value in _AR_TEENS.items():
         if phrase in folded:
             values.add(float(value))
@@ -202,15 +202,21 @@ def unsupported_numbers(text_en: str, spans: Sequence[str], date_spans: list[tup
     """The numbers of ``text_en`` (as written) that the spans do not state."""
     supported = arabic_numbers(" ".join(fold(s) for s in spans)) | phrase_numbers(tuple(spans))
     out = []
+    # عشرات is at least 10 (as ACLED codes it): "at least 10", "more than 100", never an exact "10"
+    floors = {_VAGUE_FLOOR[v] for v in supported if isinstance(v, str)}
     for written, value in english_numbers(text_en, skip=date_spans):
         ok = value in supported
         if not ok and isinstance(value, float):
             ok = any(isinstance(v, float) and abs(v - value) < 1e-6 for v in supported)
+        if not ok and value in floors:
+            ok = re.search(r"\b(?:at least|more than|over|upwards of|some)\s+" + re.escape(written), text_en,
+                           re.I) is not None
         if not ok:
             out.append(written)
     return out
 
 
+_NOT_NUMBERS = frozenset({"لست", "ولست", "فلست", "لسنا", "ولسنا", "لستم", "ولستم", "لستن"})
 _VAGUE_FLOOR: dict[str, float] = {"tens": 10.0, "hundreds": 100.0, "thousands": 1000.0, "millions": 1e6}
 
 # endings of the dual, on a word without its clitics and article: nouns (nominative ان, oblique
@@ -234,7 +240,7 @@ def _is_dual(word: str, following: str) -> bool:
     if word in _DUAL_NOT or _PREFIX.sub("", word) in _DUAL_NOT:
         return False
     stem = _PREFIX.sub("", word)
-    if len(stem) < 4:  # the prefix took letters of the word: وكالتا is وكالة in the dual, not و + ك + ال
+    if len(stem) < 4 and re.match(r"^[وف][كلب]ال", word):  # وكالتا is وكالة in the dual, not و + ك + ال
         stem = re.sub(r"^(?:و|ف)?(?:ال)?", "", word)
     if len(stem) < 4:
         return False
@@ -264,6 +270,7 @@ def phrase_numbers(spans: tuple[str, ...]) -> frozenset[float]:
     for span in spans:
         if not re.search(r"[\u0621-\u064A]{3}", span):
             continue
+        span = re.sub(r"(?<!\S)[وف]?(?:لست|لسنا|لستم|لستن)(?!\S)", " ", span)  # "I am not", not ست (six)
         span = _NUMBER_CLITIC.sub(r"\1", span)  # بثلاثة آلاف وثمانمائة: pyarabic reads ثلاثة, not بثلاثة
         for phrase in ar_number.extract_number_phrases(span):
             try:

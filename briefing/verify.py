@@ -125,7 +125,7 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         # a place may be stated anywhere: a swapped place is caught as a substitution (above); so
         # may a person's other name ("known as Umm Adam"), given once where they are introduced
         anywhere = own_speaker or _kind_of(problem, registry) == "place" or _is_alias(problem, text_en) \
-            or _anaphor(problem, spans, registry, article.text)
+            or _anaphor(problem, spans, registry, article.text, min((s for s, _ in cited), default=0))
         pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
         for candidate in pool:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
@@ -155,26 +155,45 @@ _KIND_NOUNS = frozenset(fold(w) for w in (
     "مجلس", "شركة", "بنك", "مصرف", "جيش", "قوات", "وكالة", "صحيفة", "مؤسسة", "جامعة", "لجنة", "محكمة", "اتحاد"))
 
 
-def _anaphor(problem: Problem, spans: Sequence[str], registry: Registry, text: str) -> bool:
+def _anaphor(problem: Problem, spans: Sequence[str], registry: Registry, text: str, quote_at: int) -> bool:
     """Whether the spans refer to the registered body the claim names by its kind, as Arabic
     reports do once it is named ("التنظيم" for ISIS, "الحركة" for the Taliban): the head word of
     one of its Arabic names, or the noun the article puts before its name (حركة طالبان), made
-    definite. Its name may then come from anywhere."""
+    definite, and it is the body of that kind the article named last before the quote (not AQAP
+    for التنظيم when ISIS was named since). Its name may then come from anywhere."""
     if problem.kind != "name":
         return False
     entry = registry.by_english(re.sub(r"['’]s$", "", problem.part or problem.detail))
     if entry is None or entry.kind in ("place", "person"):
         return False
-    heads = {fold(form).split()[0] for form in entry.arabic if " " in form.strip()}
-    folded_text = fold(text)
-    for form in entry.arabic:  # "حركة طالبان" in the article: الحركة is the Taliban
-        for m in re.finditer(rf"(\S+) (?:ال)?{re.escape(fold(form))}(?!\S)", folded_text):
-            word = re.sub(r"^[وفبل]", "", m.group(1))
-            if word in _KIND_NOUNS:
-                heads.add(word)
-    heads = {h for h in heads if not h.startswith("ال") and len(h) >= 3}
     folded = " ".join(fold(s) for s in spans)
-    return any(re.search(rf"(?<!\S)(?:[وف]?(?:ال|بال|لل|كال)){re.escape(h)}(?!\S)", folded) for h in heads)
+    before = fold(text[:quote_at])
+    named = _bodies_named(before, registry)  # (position, head, entry) of each body named before the quote
+    for head in {h for _, h, e in named if e is entry}:
+        if not re.search(rf"(?<!\S)(?:[وف]?(?:ال|بال|لل|كال)){re.escape(head)}(?!\S)", folded):
+            continue
+        last = max((p, e) for p, h, e in named if h == head)[1] if named else None
+        if last is entry:
+            return True
+    return False
+
+
+def _bodies_named(folded_text: str, registry: Registry) -> list[tuple[int, str, object]]:
+    """Where each registered body is named, with the kind noun it goes by: the head word of one
+    of its Arabic names (تنظيم of تنظيم الدولة) or the noun put before its name (حركة طالبان)."""
+    out: list[tuple[int, str, object]] = []
+    for entry in registry.entries:
+        if entry.kind in ("place", "person"):
+            continue
+        heads = {fold(form).split()[0] for form in entry.arabic if " " in form.strip()}
+        heads = {h for h in heads if not h.startswith("ال") and len(h) >= 3}
+        for form in entry.arabic:
+            core = re.escape(fold(form))
+            for m in re.finditer(rf"(?:(\S+) )?(?:[وفبل]?(?:ال)?){core}(?!\S)", folded_text):
+                word = re.sub(r"^[وفبل]", "", m.group(1) or "")
+                for head in heads | ({word} if word in _KIND_NOUNS else set()):
+                    out.append((m.start(), head, entry))
+    return out
 
 
 def _is_alias(problem: Problem, text_en: str) -> bool:
