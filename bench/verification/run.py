@@ -15,9 +15,12 @@ in the article):
     dev6      ``dev6-a.yaml`` + ``dev6-b.yaml``,
     dev7      ``dev7-a.yaml`` + ``dev7-b.yaml``,
     dev8      ``dev8-a.yaml`` + ``dev8-b.yaml``,
-    dev9      ``dev9-a.yaml`` + ``dev9-b.yaml`` and
+    dev9      ``dev9-a.yaml`` + ``dev9-b.yaml``,
     dev10     ``dev10-a.yaml`` + ``dev10-b.yaml`` (yet other articles of those four days):
               the same, written later, each measured fresh once and then tuned on.
+    dev11     ``dev11-a.yaml`` + ``dev11-b.yaml`` (yet other articles of those days): written
+              the same way, measured once at the end of the round that wrote dev7 to dev10, and
+              not tuned on: a second held-out set.
     untuned   ``untuned-a.yaml`` + ``untuned-b.yaml`` (2015-07-24 to -27): written without
               seeing the checker and never tuned on. Only its totals are looked at; it is how a
               change to the checker is judged.
@@ -39,7 +42,7 @@ fabrication is injected at a time (detected = ``unverified``):
 Drift: every quote is copied again with one kind of drift (quote marks, letter variants, an
 ellipsis, spaces, a dropped conjunction) and must still be located.
 
-    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev10|untuned|all] [-v]
+    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev11|untuned|all] [-v]
 
 ``-v`` lists misses and false alarms, for the tuned sets only: the untuned set's
 individual cases are not printed, so that nobody tunes on them by accident.
@@ -78,6 +81,7 @@ SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", 
         "dev5": ["dev5-a.yaml", "dev5-b.yaml"], "dev6": ["dev6-a.yaml", "dev6-b.yaml"],
         "dev7": ["dev7-a.yaml", "dev7-b.yaml"], "dev8": ["dev8-a.yaml", "dev8-b.yaml"],
         "dev9": ["dev9-a.yaml", "dev9-b.yaml"], "dev10": ["dev10-a.yaml", "dev10-b.yaml"],
+        "dev11": ["dev11-a.yaml", "dev11-b.yaml"],
         "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 TUNED = ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
          "dev10")
