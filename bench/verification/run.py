@@ -460,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         if not cases:
             print(f"\n== {name}: no claims (files missing)")
             continue
-        results[name] = measure(cases, verbose=args.v and name != "untuned", pairs=not args.no_pairs)
+        results[name] = measure(cases, verbose=args.v and name in TUNED, pairs=not args.no_pairs)
         ok &= report(name, results[name])
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
