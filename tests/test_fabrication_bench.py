@@ -30,10 +30,10 @@ def test_verification_benchmark_holds(tmp_path: Path) -> None:
     result = json.loads(out.read_text())
     untuned = result["untuned"]
     f = untuned["faithful"]
-    assert f["unverified"] / f["claims"] <= 0.20  # 39.4% before this checker; 16.0% measured
+    assert f["unverified"] / f["claims"] <= 0.12  # 39.4% before issue 11; 8.9% measured
     core = [k for k in untuned["kinds"] if k != "move"]
     detected = sum(untuned["kinds"][k][1] for k in core) / sum(untuned["kinds"][k][0] for k in core)
-    assert detected >= 0.93  # 89.5% before this checker; 94.8% measured
+    assert detected >= 0.95  # 89.5% before issue 11; 96.8% measured
     drift = untuned["drift"]
     assert sum(v[1] for v in drift.values()) / sum(v[0] for v in drift.values()) >= 0.95
     assert drift["ellipsis"][1] / drift["ellipsis"][0] >= 0.95
