@@ -310,6 +310,14 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     en_deny = len(_EN_DENY.findall(text_en))
     en_neg = len(_EN_NEG.findall(text_en))
     en_hedge = bool(_EN_HEDGE.search(text_en))
+    # Arabic that may carry an English "not" without a negation word: تغيب عن (did not attend),
+    # يحظر (may not)
+    ar_lexical = (0 if _EN_ABSENT.search(text_en) or not _EN_NOT_ATTEND.search(text_en)
+                  else len(_AR_NEG_VERBS.findall(folded_span))) \
+        + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en) else 0)
+    # English that may carry an Arabic negation: "without", "failed", "instability" for عدم الاستقرار
+    en_broad = len(_EN_NEG_BROAD.findall(text_en)) - restricted \
+        + (_negative_words(text_en) if "عدم" in folded_span else 0)
     problems = []
     if _EN_NOT_TRUE.search(text_en) and not (ar_deny or _AR_DENY_BROAD.search(folded_span)):
         problems.append("the claim says it is not true, but the cited Arabic denies nothing")
@@ -318,12 +326,9 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     if en_deny and not (ar_deny or _AR_RULE_OUT.search(folded_span) or _AR_DENY_BROAD.search(folded_span)
                         or _AR_SAID_NOT.search(folded_span)):
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
-    elif en_neg > ar_neg + ar_deny + (0 if _EN_ABSENT.search(text_en) or not _EN_NOT_ATTEND.search(text_en)
-                                      else len(_AR_NEG_VERBS.findall(folded_span))) \
-            + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en) else 0):
+    elif en_neg > ar_neg + ar_deny + ar_lexical:
         problems.append("the claim is negated where the cited Arabic is not")
-    elif ar_neg > len(_EN_NEG_BROAD.findall(text_en)) - restricted + (
-            _negative_words(text_en) if "عدم" in folded_span else 0):
+    elif ar_neg > en_broad:
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
     # a range renders a pair of bounds (لا يقل عن ... ولا يزيد على): both, never one alone
     ranged = _EN_RANGE.search(original) is not None and bool(_AR_AT_LEAST.search(folded_span)) \
