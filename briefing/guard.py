@@ -92,12 +92,13 @@ _AR_STILL = re.compile(r"(?<!\S)(?:و|ف)?(?:ما|لا)\s?(?:زال|زالت|ي�
 _AR_HEDGE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|المزاعم|المزعوم|مزعوم|المزعومه|مزعومه|"
                        r"ادعي|ادعت|ادعوا|يدعي|تدعي|ادعاء|الادعاء|ادعاءات|الادعاءات)(?:ه|ها|هم)?(?!\S)")
 _AR_DRONE = re.compile(r"(?:بلا|بدون|دون) طيار")
+# لا تبعد before a distance: "is no further than", "within" (لم تبعد السلطات is "did not deport")
+_DISTANCE = r"(?<!\S)[وف]?لا (?:يبعد|تبعد)(?=\s+(?:\S+\s+)?(?:\d|عن(?!\S)|سوي|اكثر|مسافه))"
 # لا and دون in phrases that negate nothing: لا سيما (especially), لا بد (must), دون سن (under the
-# age of), لا يتجاوز / لا يتعدى / لا يزيد عن (up to, at most)
+# age of), لا يتجاوز / لا يتعدى / لا يزيد عن (up to, at most), لا تبعد (within)
 _AR_NOT_NEGATING = re.compile(r"(?<!\S)[وف]?(?:لا ?سيما|لا ?بد|لا شك|(?:من )?(?:ب)?دون شك|بلا شك|لا محاله|"
                               r"ما دون|دون سن|"
-                              r"(?:لا|لم|لن) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل))(?!\S)|"
-                              r"(?<!\S)[وف]?لا (?:يبعد|تبعد)(?=\s+(?:\S+\s+)?(?:\d|عن(?!\S)|سوي|اكثر|مسافه))")
+                              r"(?:لا|لم|لن) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد|يقل|تقل))(?!\S)|" + _DISTANCE)
 # the English of those bounds: "not exceed", "no more than", "not less than"
 _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(?:n't| not) |not )"
                        r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
@@ -107,7 +108,6 @@ _AR_FORBID = _ar_words(["يحظر", "تحظر", "يمنع", "تمنع", "يحر�
 _EN_MAY_NOT = re.compile(r"\b(?:may|must|shall|should|can) not\b|\bcannot\b|\bnot (?:be )?(?:allowed|permitted)\b",
                          re.I)
 # a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
-_DISTANCE = r"(?<!\S)[وف]?لا (?:يبعد|تبعد)(?=\s+(?:\S+\s+)?(?:\d|عن(?!\S)|سوي|اكثر|مسافه))"
 # a negation closed by إلا is a restriction, "only" (لن تزيد الجنود إلا عزيمة: will only strengthen
 # their resolve; لم يبق إلا: only ... remains); حال دون is a verb, "prevented", as "refused to" is
 _AR_ONLY = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن|ما|ليس|ليست)(?=(?:\s+(?![وف]?(?:لا|لم|لن|ما|ليس|ليست)(?!\S))\S+){1,8}?"
@@ -119,7 +119,6 @@ _AR_PREVENT = re.compile(r"(?<!\S)[وف]?(?:حال|حالت|حالوا|يحول|
 # لا A ولا B: one negation of two things ("not A or B"), not two negations
 _AR_NOR = re.compile(r"(?<!\S)(?:[وف]?(?:لا|لم|لن|ليس|ليست)|ولا)(?:\s+\S+){1,5}?\s+(?=ولا\s+(?![يتنا]\S{2,}))")
 _AR_AT_MOST = re.compile(r"(?<!\S)[وف]?(?:لا|لن|لم) (?:يتجاوز|تتجاوز|يتعدي|تتعدي|يزيد|تزيد)(?!\S)|" + _DISTANCE)
-# لا تبعد (is no further than) before a distance: "within"; لم تبعد السلطات is "did not deport"
 # a range states both bounds: "3,000 to 10,000 riyals" for لا تقل عن ثلاثة آلاف ولا تزيد على عشرة آلاف
 _NUM = r"[$€£]?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)"
 _EN_RANGE = re.compile(rf"\bbetween {_NUM}(?: \w+)? and {_NUM}|\bfrom {_NUM}(?: \w+)? to {_NUM}|"

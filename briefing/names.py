@@ -71,9 +71,8 @@ _GLOSS = {
     "province": ["محافظ", "ولاي", "اقليم", "منطق"], "celsius": ["مئوي", "ميوي"],
     "governorate": ["محافظ", "ولاي"], "district": ["قضاء", "حي"], "valley": ["وادي"], "river": ["نهر"],
     "heights": ["هضب"],
-    "mount": ["جبل", "بركان"], "gendarmerie": ["درك"], "muharram": ["محرم"], "safar": ["صفر"],
-    "rabi": ["ربيع"], "jumada": ["جمادي"], "rajab": ["رجب"], "shaban": ["شعبان"], "shawwal": ["شوال"],
-    "qadah": ["قعده"], "qada": ["قعده"], "hijjah": ["حجه"], "hijja": ["حجه"], "ottoman": ["عثمان"],
+    "mount": ["جبل", "بركان"], "gendarmerie": ["درك"], "safar": ["صفر"],
+    "rabi": ["ربيع"], "rajab": ["رجب"], "qada": ["قعده"], "hijja": ["حجه"], "ottoman": ["عثمان"],
     "arabic": ["عرب"], "hijri": ["هجري", "هـ"],
     "cooperative": ["تعاوني"], "heritage": ["تراث"], "tourism": ["سياح"], "railway": ["حديد", "قطار"],
     "railways": ["حديد", "قطار"],
@@ -235,7 +234,7 @@ def _skeletons_ar(words: list[str]) -> set[str]:
 _LOOSE = str.maketrans({"k": "h", "g": "h", "q": "h", "S": "s", "z": "d", "j": "h", "t": "d"})
 
 
-def _translit_supported(name: str, folded_span: str, loose: bool = False, strict: bool = False,
+def _translit_supported(name: str, folded_span: str, strict: bool = False,
                         window: int = 3, exact: bool = False) -> bool:
     """Whether the English name sounds like some 1-3 consecutive words of the span.
 
@@ -265,8 +264,7 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
                     continue
                 if strict and (len(target) < 8 or max(fuzz.ratio(cand, t) for t in variants) < 85):
                     continue  # whole sentences of context: a fuzzy match only for a long name, closely
-                if len(target) >= 4 and len(cand) >= 3 and max(fuzz.ratio(cand, t) for t in variants) >= (
-                        65 if loose else 75):
+                if len(target) >= 4 and len(cand) >= 3 and max(fuzz.ratio(cand, t) for t in variants) >= 75:
                     return True
     return False
 
@@ -274,14 +272,14 @@ def _translit_supported(name: str, folded_span: str, loose: bool = False, strict
 _FUSED = ("abd", "abdel", "abdul", "abdal")
 
 
-def _sounds(word: str, before: str, folded_span: str, strict: bool = False, loose: bool = False) -> bool:
+def _sounds(word: str, before: str, folded_span: str, strict: bool = False) -> bool:
     """``word`` transliterated in the span; after Abd also the two fused, as Arabic writes them
     (Abd Rabbuh = عبدربه). A town the gazetteer knows, whose Arabic names are not in the span, must
     match a word of it exactly (another spelling of it), not fuzzily: Benghazi is not بين."""
     exact = _gazetteer_ok(word, folded_span) is False
-    if _translit_supported(word, folded_span, loose=loose, strict=strict, exact=exact):
+    if _translit_supported(word, folded_span, strict=strict, exact=exact):
         return True
-    return before.lower() in _FUSED and _translit_supported(before + word, folded_span, loose=loose, strict=strict,
+    return before.lower() in _FUSED and _translit_supported(before + word, folded_span, strict=strict,
                                                             exact=exact)
 
 
@@ -326,10 +324,15 @@ def _gloss_ok(word: str, folded_span: str) -> bool | None:
     return any(stem in folded_span for stem in stems)
 
 
+@cache
+def _demonym_stem_list() -> tuple[str, ...]:
+    return tuple(s for stems in _demonym_stems().values() for s in stems)
+
+
 def _citizen(folded_span: str) -> bool:
     """Saudi papers call a Saudi national مواطن ("a citizen"); not when a nationality follows
     (مواطنا كويتيا, مواطن مصري)."""
-    stems = [s for ss in _demonym_stems().values() for s in ss]
+    stems = _demonym_stem_list()
     for m in re.finditer(r"(?<!\S)[وفبل]?(?:ال)?(?:مواطن|مواطنا|مواطنين|مواطنون|مواطنه)(?!\S)(?:\s+(\S+))?",
                          folded_span):
         following = re.sub(r"^ال", "", m.group(1) or "")
@@ -438,7 +441,8 @@ def _gazetteer_ok(phrase: str, folded_span: str) -> bool | None:
 
 def pair_ok(english: str, arabic: str) -> bool:
     """Whether a model's (Arabic, English) name pair holds across scripts: the gazetteer, meaning
-    (every content word glossed), or transliteration against that Arabic form, loosely."""
+    (every content word glossed), or the English spelling that Arabic form, aligned letter by
+    letter (:mod:`briefing.spelling`)."""
     folded = fold(arabic)
     english = re.sub(r"['’]s$", "", english)  # Egypt's
     known = _gazetteer_ok(english, folded)

@@ -36,7 +36,7 @@ from .models import (
 )
 from .names import arabic_in_span, check_names, gazetteer, is_institution, is_place
 from .numbers import english_numbers, phrase_numbers, unsupported_numbers
-from .registry import Registry, packaged
+from .registry import Entry, Registry, packaged
 
 
 def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequence[Article] = (),
@@ -172,16 +172,16 @@ def _anaphor(problem: Problem, spans: Sequence[str], registry: Registry, text: s
     for head in {h for _, h, e in named if e is entry}:
         if not re.search(rf"(?<!\S)(?:[وف]?(?:ال|بال|لل|كال)){re.escape(head)}(?!\S)", folded):
             continue
-        last = max((p, e) for p, h, e in named if h == head)[1] if named else None
+        last = max(((p, e) for p, h, e in named if h == head), key=lambda t: t[0])[1]
         if last is entry:
             return True
     return False
 
 
-def _bodies_named(folded_text: str, registry: Registry) -> list[tuple[int, str, object]]:
+def _bodies_named(folded_text: str, registry: Registry) -> list[tuple[int, str, Entry]]:
     """Where each registered body is named, with the kind noun it goes by: the head word of one
     of its Arabic names (تنظيم of تنظيم الدولة) or the noun put before its name (حركة طالبان)."""
-    out: list[tuple[int, str, object]] = []
+    out: list[tuple[int, str, Entry]] = []
     for entry in registry.entries:
         if entry.kind in ("place", "person"):
             continue

@@ -17,10 +17,6 @@ from briefing.names import gazetteer
 from briefing.spelling import renders
 
 
-def forms_of(english: str, forms: list[str]) -> tuple[str, list[str]]:
-    return english, forms
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", type=int, default=4000)
@@ -36,10 +32,10 @@ def main() -> None:
     true: list[tuple[str, list[str]]] = []
     chance: list[tuple[str, list[str]]] = []
     for en, forms in sample:
-        true.append(forms_of(en, forms))
+        true.append((en, forms))
         other = rng.choice(by_len[len(forms[0])])
         if other is not forms:
-            chance.append(forms_of(en, other))
+            chance.append((en, other))
     print(f"{len(true)} true pairs, {len(chance)} chance pairs (same Arabic length)")
     for t in (0.15, 0.2, 0.25, 0.3, 0.34, 0.4, 0.45, 0.5):
         tp = sum(any(renders(en, f, t) for f in forms) for en, forms in true) / len(true)
