@@ -70,8 +70,8 @@ _RELATIVE_AR = [  # folded forms, longest first
     ("الاسبوع السابق", -7, "week"), ("الاسبوع المقبل", 7, "week"), ("الشهر الماضي", -1, "month"),
     ("الشهر المنصرم", -1, "month"), ("الشهر الفايت", -1, "month"),
     ("العام الماضي", -1, "year"), ("السنه الماضيه", -1, "year"),
-    ("امس", -1, "day"), ("البارحه", -1, "day"), ("اليوم", 0, "day"), ("غدا", 1, "day"), ("يوم غد", 1, "day"),
-    ("غد", 1, "day"),
+    ("امس", -1, "day"), ("الامس", -1, "day"), ("البارحه", -1, "day"), ("اليوم", 0, "day"), ("غدا", 1, "day"),
+    ("يوم غد", 1, "day"), ("غد", 1, "day"),
 ]
 
 
@@ -109,9 +109,16 @@ _ORD_DATE = re.compile(r"(?<!\S)(?<!تشرين )(?<!كانون )(" + _alt(list(_
                        + rf") (?:من )?(?:شهر )?({_G_MONTH})"
                        rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
+_ORD_H_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:من )?(?:شهر )?({_H_MONTH})"
+                         r"(?: ?(\d{4}))?(?: ?ه(?:ـ|\b))?")
+
 _ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?(?:الي |حتي )?|الي |حتي )"
                         r"(?:(?:ال ?)?\d{1,2}|" + _alt(list(_ORDINAL_DAYS)) + r") ?(?:من )?"
                         rf"(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
+
+
+def _ordinal_day(folded: str) -> int:
+    return _ORDINAL_DAYS[next(k for k in _ORDINAL_DAYS if fold(k) == folded)]
 
 
 def _month_of(name: str, table: dict[int, list[str]]) -> int:
@@ -149,14 +156,17 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
             year = _hijri_year(published)
         add(m, _from_hijri(year, month, day) if year else None, "day" if year else None,
             None if year else "Hijri date without a year and no publication date")
+    for m in _ORD_H_DATE.finditer(norm):  # "الثلاثين من شهر شوال"
+        day, month = _ordinal_day(m.group(1)), _month_of(m.group(2), _HIJRI)
+        year = int(m.group(3)) if m.group(3) else _hijri_year(published) if published is not None else None
+        add(m, _from_hijri(year, month, day) if year else None, "day" if year else None,
+            None if year else "Hijri date without a year and no publication date")
     for m in _ORD_DATE.finditer(norm):  # "الأول من يوليو", "التاسع والعشرين من مارس"
-        day = _ORDINAL_DAYS[next(k for k in _ORDINAL_DAYS if fold(k) == m.group(1))]
-        month = _month_of(m.group(2), _GREG)
+        day, month = _ordinal_day(m.group(1)), _month_of(m.group(2), _GREG)
         year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
         add(m, _iso(year, month, day) if year else f"--{month:02d}-{day:02d}", "day" if year else None)
     for m in _ORD_RANGE.finditer(norm):  # "بين الأول والـ 15 من يوليو"
-        day = _ORDINAL_DAYS[next(k for k in _ORDINAL_DAYS if fold(k) == m.group(1))]
-        month = _month_of(m.group(2), _GREG)
+        day, month = _ordinal_day(m.group(1)), _month_of(m.group(2), _GREG)
         year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published)
         if year is not None:
             add(m.span(1), _iso(year, month, day), "day")

@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 
 from .arabic import fold
+from .lexicon import translates
 from .registry import Registry
 from .spelling import renders
 
@@ -447,7 +448,9 @@ def pair_ok(english: str, arabic: str) -> bool:
     english = re.sub(r"['’]s$", "", english)  # Egypt's
     known = _gazetteer_ok(english, folded)
     if known is not None:
-        return known  # the gazetteer knows the place's Arabic names: Obama is not اسامه
+        # the gazetteer knows the place's Arabic names; another spelling of it must render the
+        # English letter for letter (ضباء for Duba, سيراليوان for Sierra Leone; Obama is not اسامه)
+        return known or renders(english, folded, whole=True)
     words = [w for w in re.findall(r"[\w'’-]+", english) if w.lower() not in _STOP and w.lower() not in _PARTICLES]
     if not words:
         return False
@@ -457,7 +460,8 @@ def pair_ok(english: str, arabic: str) -> bool:
     missed = []
     for word in words:
         before = every[every.index(word) - 1] if every.index(word) else ""
-        if not (_gloss_ok(word, folded) or _group_ok(word, folded) or _renders_part(word, before, folded)):
+        if not (_gloss_ok(word, folded) or _group_ok(word, folded) or _renders_part(word, before, folded)
+                or (_is_common(word) and translates(word, folded))):
             missed.append(word)
     # a translated name of three words or more may render one of them freely (Saudi Arabian Monetary
     # Agency = مؤسسة النقد العربي السعودي): an ordinary English word, not a name, and not one whose

@@ -34,18 +34,19 @@ from .models import (
     Evidence,
     SummaryBatch,
 )
-from .names import arabic_in_span, check_names, gazetteer, is_institution, is_place
+from .names import arabic_in_span, ascii_key, check_names, gazetteer, is_institution, is_place, pair_ok
 from .numbers import english_numbers, phrase_numbers, unsupported_numbers
 from .registry import Entry, Registry, packaged
 
 
 def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequence[Article] = (),
-                pairs: Sequence[tuple[str, str]] = ()) -> Claim:
+                pairs: Sequence[tuple[str, str]] = (), places: Sequence[tuple[str, str]] = ()) -> Claim:
     """Locate the claim's quotes (in its article, else in the story's other articles) and guard it.
 
     A detail (number, date, name) that the quotes do not state but the same article does, in a
     sentence or its title, makes the claim ``supported``: that sentence is added as evidence
-    (``added_by_check``). ``pairs``: the model's own (Arabic, English) names for the article."""
+    (``added_by_check``). ``pairs``: the model's own (Arabic, English) names for the article;
+    ``places``: those of them it listed as places."""
     evidence: list[Evidence] = []
     problems: list[str] = []
     spans: list[str] = []
@@ -83,7 +84,7 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
             cited = [(e.start, e.end) for e in evidence
                      if e.start is not None and e.end is not None and e.article_id is None]
             found_problems, added = _with_context(found_problems, spans, article, registry, pairs, text_en, cited,
-                                                  attribution or "")
+                                                  attribution or "", places)
             if problems:  # a quote not found: the claim stays unverified, with only what context cannot meet
                 added = []
         problems += [p.message for p in found_problems]
@@ -93,7 +94,8 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
 
 def _with_context(problems: list[Problem], spans: list[str], article: Article, registry: Registry,
                   pairs: Sequence[tuple[str, str]], text_en: str, cited: Sequence[tuple[int, int]],
-                  attributed_to: str = "") -> tuple[list[Problem], list[Evidence]]:
+                  attributed_to: str = "", places: Sequence[tuple[str, str]] = ()
+                  ) -> tuple[list[Problem], list[Evidence]]:
     """Look for each missing detail elsewhere in the article: the shortest sentence (or the title)
     that states it is added as evidence. Polarity and stance stay judged on the cited spans alone.
 
@@ -109,7 +111,7 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     if fixed or not todo:
         return problems, []
     substituted = _substituted(text_en, spans, article, registry, pairs)
-    if any(_kind_of(p, registry) in substituted for p in todo):
+    if any(_kind_of(p, registry, places) in substituted for p in todo):
         return problems, []
     candidates = _context_candidates(article, cited)
     chosen: list[tuple[str, int, int, bool]] = []
@@ -124,7 +126,7 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
             continue  # a sentence added for another detail states this one too
         # a place may be stated anywhere: a swapped place is caught as a substitution (above); so
         # may a person's other name ("known as Umm Adam"), given once where they are introduced
-        anywhere = own_speaker or _kind_of(problem, registry) == "place" or _is_alias(problem, text_en) \
+        anywhere = own_speaker or _kind_of(problem, registry, places) == "place" or _is_alias(problem, text_en) \
             or _anaphor(problem, spans, registry, article.text, min((s for s, _ in cited), default=0))
         pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
         for candidate in pool:
@@ -138,13 +140,16 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
                 for text, start, end, in_title in chosen]
 
 
-def _kind_of(problem: Problem, registry: Registry) -> str:
-    """number, date, place (a registered or gazetteer place) or party (any other name)."""
+def _kind_of(problem: Problem, registry: Registry, places: Sequence[tuple[str, str]] = ()) -> str:
+    """number, date, place (a registered or gazetteer place, or one the model listed as a place
+    whose pair holds across scripts: Logar = لوغار) or party (any other name)."""
     if problem.kind != "name":
         return problem.kind
     name = re.sub(r"['’]s$", "", problem.part or problem.detail)
     entry = registry.by_english(name)
     if (entry is not None and entry.kind == "place") or is_place(name):
+        return "place"
+    if any(ascii_key(english) == ascii_key(name) and pair_ok(english, arabic) for arabic, english in places):
         return "place"
     return "party"
 
@@ -281,8 +286,9 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
     out: set[str] = set()
     folded = " ".join(fold(s) for s in spans)
     span_dates = [d for s in spans for d in dates.resolve_arabic(s, article.published)]
-    if span_dates:
-        out.add("date")  # the spans give a date and the claim's is not it
+    claim_dates = dates.resolve_english(text_en, article.published) if span_dates else []
+    if any(not any(dates.supports(e, [d]) for e in claim_dates) for d in span_dates):
+        out.add("date")  # the spans give a date the claim does not give: the claim's is probably a swap
     date_parts = {n for d in span_dates for n in _DIGITS.findall(fold(d.text))}
     claimed = {v for _, v in english_numbers(text_en) if isinstance(v, float)}
     stated = {float(raw.replace(",", "")) for raw in _DIGITS.findall(folded)
@@ -313,8 +319,8 @@ _GENERIC = {"the outlet", "the newspaper", "the article", "the report", "the aut
 def verify_summary(summary: ArticleSummary, article: Article, registry: Registry | None = None,
                    others: Sequence[Article] = ()) -> ArticleSummary:
     reg = registry or packaged()
-    pairs = [(e.name_ar, e.name_en) for e in summary.entities] + [(p.name_ar, p.name_en) for p in summary.places]
-    claims = [check_claim(c, article, reg, others, pairs) for c in summary.claims]
+    pairs, places = _model_names(summary)
+    claims = [check_claim(c, article, reg, others, pairs, places) for c in summary.claims]
     spans = _verified_spans(claims, {a.id: a for a in (article, *others)})
     summary_problems = [p for text in (summary.headline_en, summary.summary_en)
                         for p in guard(text, spans, published=article.published, registry=reg, polarity=False)]
@@ -393,8 +399,8 @@ def check_edit(claim: Claim, summary: ArticleSummary, articles: Mapping[str, Art
     its article and the other reports of its story."""
     reg = registry or packaged()
     others = [articles[i] for i in summary.story_article_ids[1:] if i in articles]
-    pairs = [(e.name_ar, e.name_en) for e in summary.entities] + [(p.name_ar, p.name_en) for p in summary.places]
-    return check_claim(claim, articles[summary.article_id], reg, others, pairs)
+    pairs, places = _model_names(summary)
+    return check_claim(claim, articles[summary.article_id], reg, others, pairs, places)
 
 
 def verify_one(summary: ArticleSummary, articles: Mapping[str, Article], registry: Registry) -> ArticleSummary:
@@ -421,14 +427,20 @@ def _resolve(mention: DateMention, article: Article) -> DateMention:
 def draft_problems(item: ChunkedArticle, draft: ArticleDraft, registry: Registry | None = None) -> list[str]:
     """Problems in a fresh draft worth a re-ask: quotes not in the article, unsupported details."""
     reg = registry or packaged()
-    pairs = [(e.name_ar, e.name_en) for e in draft.entities] + [(p.name_ar, p.name_en) for p in draft.places]
+    pairs, places = _model_names(draft)
     out = []
     for n, c in enumerate(draft.claims):
         claim = Claim(id="draft", article_id=item.article.id, text_en=c.text_en, attributed_to=c.attributed_to,
                       stance=c.stance, evidence=[Evidence(quote_ar=q) for q in c.evidence])
-        for problem in check_claim(claim, item.article, reg, pairs=pairs).problems:
+        for problem in check_claim(claim, item.article, reg, pairs=pairs, places=places).problems:
             out.append(f"claims[{n}] ({_short(c.text_en, 60)}): {problem}")
     return out
+
+
+def _model_names(summary: ArticleSummary | ArticleDraft) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The model's own (Arabic, English) names of an article: all of them, and its places."""
+    places = [(p.name_ar, p.name_en) for p in summary.places]
+    return [(e.name_ar, e.name_en) for e in summary.entities] + places, places
 
 
 def _short(text: str, limit: int = 80) -> str:

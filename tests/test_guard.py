@@ -70,6 +70,10 @@ def test_date_resolution_both_month_systems_hijri_and_relative() -> None:
     assert [(d.iso, d.precision) for d in resolve_arabic("الأسبوع الماضي", PUB)] == [("2017-10-23", "week")]
     assert [d.iso for d in resolve_arabic("يوم الثلاثاء", PUB)] == ["2017-10-31"]
     assert [(d.iso, d.precision) for d in resolve_arabic("عام 2014", PUB)] == [("2014", "year")]
+    assert [d.iso for d in resolve_arabic("حتى مساء الأمس", PUB)] == ["2017-11-03"]  # الأمس = أمس
+    assert resolve_arabic("في أمس الحاجة", PUB) == []
+    # an ordinal day of a Hijri month, in the Hijri year of publication (1439 for 2017-11-04)
+    assert [d.iso for d in resolve_arabic("حتى العشرين من شهر صفر", PUB)] == ["2017-11-09"]
     # a weekday that does not match its explicit date is not a date at all
     (bad, _) = resolve_english("on Monday, 27 October 2017", PUB)
     assert bad.iso is None and "not a Monday" in (bad.note or "")
@@ -385,6 +389,36 @@ def test_figure_moved_from_elsewhere_in_the_article_is_not_context() -> None:
     checked = check_claim(_claim("12 gunmen were killed in the clashes.", "إن ثلاثة مسلحين قتلوا في الاشتباكات"),
                           article, packaged())
     assert checked.status == "unverified"  # the quote states another figure: a swap, not context
+
+
+def test_a_place_the_model_listed_may_come_from_anywhere_in_the_article() -> None:
+    text = ("وتحدث السكان عن الأوضاع. " * 3 + "ووقعت الغارة في ولاية لوغار شرق البلاد. "
+            + "وتحدث السكان عن الأوضاع. " * 3 + "وقال حاكم منطقة بركي براك إن مروحيتين هاجمتا حاجزا للجيش")
+    claim = _claim("The governor of Baraki Barak in Logar said two helicopters attacked an army checkpoint.",
+                   "وقال حاكم منطقة بركي براك إن مروحيتين هاجمتا حاجزا للجيش")
+    pairs = [("بركي براك", "Baraki Barak"), ("لوغار", "Logar")]
+    listed = check_claim(claim, _article(text), packaged(), pairs=pairs, places=pairs)
+    assert listed.status == "supported", listed.problems
+    assert any("لوغار" in e.quote_ar for e in listed.evidence if e.added_by_check)
+    # not listed as a place, Logar is some party, looked for only around the quote and in the lede
+    assert check_claim(claim, _article(text), packaged(), pairs=pairs).status == "unverified"
+    # a place whose pair does not hold is not taken for one
+    wrong = [("بركي براك", "Baraki Barak"), ("لوغار", "Kunar")]
+    moved = claim.model_copy(update={"text_en": claim.text_en.replace("Logar", "Kunar")})
+    assert check_claim(moved, _article(text), packaged(), pairs=wrong, places=wrong).status == "unverified"
+
+
+def test_a_second_date_may_come_from_context_when_the_quote_s_own_is_in_the_claim() -> None:
+    text = "أعلنت الشرطة أمس القبض على المتهمين. " + "وتحدث السكان عن الأوضاع. " * 6 \
+        + "وكانت الحادثة وقعت يوم الاثنين الماضي قرب السوق"
+    quote = "وكانت الحادثة وقعت يوم الاثنين الماضي قرب السوق"
+    both = check_claim(_claim("Police announced yesterday the arrest of the suspects in the incident on Monday.",
+                              quote), _article(text), packaged())
+    assert both.status == "supported", both.problems
+    # the quote's own date left out and another put in its place: a swap, not context
+    swapped = check_claim(_claim("The incident near the market happened yesterday.", quote), _article(text),
+                          packaged())
+    assert swapped.status == "unverified"
 
 
 def test_quote_shortened_with_an_ellipsis_is_located_part_by_part() -> None:

@@ -21,6 +21,11 @@ in the article):
     dev11     ``dev11-a.yaml`` + ``dev11-b.yaml`` (yet other articles of those days): written
               the same way, measured once at the end of the round that wrote dev7 to dev10, and
               not tuned on: a second held-out set.
+    dev12     ``dev12-a.yaml`` + ``dev12-b.yaml`` (yet other articles of those days): written
+              the same way at the start of the next round, measured on the checker of that
+              round's start and once at its end, and not tuned on: a third held-out set.
+    dev13     ``dev13-a.yaml`` + ``dev13-b.yaml``: written with dev12, measured fresh once,
+              then tuned on.
     untuned   ``untuned-a.yaml`` + ``untuned-b.yaml`` (2015-07-24 to -27): written without
               seeing the checker and never tuned on. Only its totals are looked at; it is how a
               change to the checker is judged.
@@ -42,10 +47,10 @@ fabrication is injected at a time (detected = ``unverified``):
 Drift: every quote is copied again with one kind of drift (quote marks, letter variants, an
 ellipsis, spaces, a dropped conjunction) and must still be located.
 
-    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev11|untuned|all] [-v]
+    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev13|untuned|all] [-v]
 
-``-v`` lists misses and false alarms, for the tuned sets only: the untuned set's
-individual cases are not printed, so that nobody tunes on them by accident.
+``-v`` lists misses and false alarms, for the tuned sets only: the held-out sets' (untuned,
+dev11, dev12) individual cases are not printed, so that nobody tunes on them by accident.
 To measure another version of the checker, put its package first on PYTHONPATH.
 """
 
@@ -81,10 +86,11 @@ SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", 
         "dev5": ["dev5-a.yaml", "dev5-b.yaml"], "dev6": ["dev6-a.yaml", "dev6-b.yaml"],
         "dev7": ["dev7-a.yaml", "dev7-b.yaml"], "dev8": ["dev8-a.yaml", "dev8-b.yaml"],
         "dev9": ["dev9-a.yaml", "dev9-b.yaml"], "dev10": ["dev10-a.yaml", "dev10-b.yaml"],
-        "dev11": ["dev11-a.yaml", "dev11-b.yaml"],
+        "dev11": ["dev11-a.yaml", "dev11-b.yaml"], "dev12": ["dev12-a.yaml", "dev12-b.yaml"],
+        "dev13": ["dev13-a.yaml", "dev13-b.yaml"],
         "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 TUNED = ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-         "dev10")
+         "dev10", "dev13")
 KINDS = ("number", "date", "place", "person", "negation", "actor", "move")
 DRIFTS = ("quote marks", "letters", "ellipsis", "spaces", "conjunction")
 PLACES = ["Aleppo", "Tikrit", "Kirkuk", "Aden", "Homs", "Fallujah", "Idlib", "Palmyra", "Baghdad", "Sanaa",
@@ -167,6 +173,8 @@ def run_check(case: Case, text_en: str | None = None, *, pairs: bool = True) -> 
     if pairs and "pairs" in _PARAMS:  # the model's own (Arabic, English) name pairs for the whole article
         kwargs["pairs"] = [(f["ar"], f["en"]) for f in case.facts + case.siblings
                            if f.get("kind") in ("person", "place", "organization", "group")]
+    if pairs and "places" in _PARAMS:  # those the model listed as places
+        kwargs["places"] = [(f["ar"], f["en"]) for f in case.facts + case.siblings if f.get("kind") == "place"]
     return check_claim(claim, case.article, packaged(), **kwargs)
 
 
