@@ -153,7 +153,8 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|"
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
                            r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
-                           r"un(?:exploded|manned|harmed|hurt|scathed|inhabited|occupied|touched|answered|"
+                           r"un(?:exploded|manned|harmed|hurt|scathed|inhabited|occupied|touched|answered|matched|"
+                           r"precedented|paralleled|changed|affected|abated|successful|"
                            r"announced|explained|specified|verified|published)|un\w{2,}(?:able|ible)|"
                            r"less than|fewer than|"  # unexploded, unusable, less than: لم تنفجر, عدم صلاحية, لم تصل
                            r"un(?:paid|true|armed|settled|resolved|"

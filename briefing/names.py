@@ -390,7 +390,25 @@ def gazetteer() -> dict[str, dict[str, list[str]]]:
     if not GAZETTEER.exists():
         return {"places": {}, "countries": {}}
     data: dict[str, dict[str, list[str]]] = json.loads(GAZETTEER.read_text(encoding="utf-8"))
+    countries = data.setdefault("countries", {})
+    for english, (official, arabic) in _COUNTRY_NAMES.items():
+        countries.setdefault(english, [])
+        countries[english] += [f for f in (*countries.get(official, []), *arabic) if f not in countries[english]]
     return data
+
+
+# Countries by the English names the press uses, where the gazetteer (CLDR) has another: the
+# official name, and the Arabic forms besides the official one's
+_COUNTRY_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Turkey": ("Türkiye", ()), "Czech Republic": ("Czechia", ("جمهورية التشيك",)),
+    "Ivory Coast": ("Côte d’Ivoire", ()), "Myanmar": ("Myanmar (Burma)", ("ميانمار",)),
+    "Burma": ("Myanmar (Burma)", ("بورما",)), "Palestine": ("Palestinian Territories", ("فلسطين",)),
+    "Macedonia": ("North Macedonia", ("مقدونيا",)), "Swaziland": ("Eswatini", ("سوازيلاند",)),
+    "Britain": ("United Kingdom", ("بريطانيا",)), "Great Britain": ("United Kingdom", ("بريطانيا",)),
+    "Bosnia": ("Bosnia & Herzegovina", ("البوسنة",)), "Vatican": ("Vatican City", ()),
+    "Democratic Republic of the Congo": ("Congo - Kinshasa", ("الكونغو الديمقراطية",)),
+    "Republic of the Congo": ("Congo - Brazzaville", ("الكونغو برازافيل",)),
+}
 
 
 def ascii_key(name: str) -> str:
@@ -495,6 +513,10 @@ def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str
     return False
 
 
+def _latin_in_span(word: str, folded_span: str) -> bool:
+    return bool(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", folded_span)) if word.isascii() else False
+
+
 @dataclass(frozen=True)
 class NameProblem:
     name: str  # the English name (the whole capitalized phrase) that the span does not support
@@ -509,7 +531,8 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel"
 
 
 # English names of several words whose Arabic is a fixed phrase, not word for word
-_FIXED = {("secretary", "of", "state"): "وزير الخارجيه", ("west", "bank"): "الضفه الغربيه"}
+_FIXED = {("secretary", "of", "state"): "وزير الخارجيه", ("west", "bank"): "الضفه الغربيه",
+          ("saudi", "arabian"): "سعودي"}  # the Saudi Arabian Anti-Doping Committee = اللجنة السعودية ...
 
 
 def _fixed_phrases(words: list[str], folded_span: str) -> list[str]:
@@ -567,7 +590,8 @@ def check_names(text_en: str, folded_span: str, registry: Registry,
         while words and words[0].lower().strip(".") in _STOP \
                 and registry.by_english(re.sub(r"['’]s$", "", " ".join(words))) is None:
             words = words[1:]  # a title (President, General) unless it opens a registered name
-        words = _fixed_phrases(words, folded_span)
+        if registry.by_english(re.sub(r"['’]s$", "", " ".join(words))) is None:
+            words = _fixed_phrases(words, folded_span)
         if not words:
             continue
         phrase = " ".join(words)
@@ -611,9 +635,9 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
         else:
             word = re.sub(r"['’]s$", "", words[i])
             low = word.lower()
-            if low in _STOP or low in _PARTICLES or not word:
+            if low in _STOP or low in _PARTICLES or not word or _latin_in_span(low, folded_span):
                 i += 1
-                continue
+                continue  # a particle, or the name written in Latin letters in the Arabic ("Health Day News")
             if word.removesuffix("s").isupper() and len(word) <= 6:
                 i += 1
                 continue  # an unregistered acronym (MP, PKK): nothing to transliterate

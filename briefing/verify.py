@@ -307,7 +307,7 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
             out.add("party")
     for arabic, english in pairs:
         if english and english.lower() not in low and arabic_in_span(fold(arabic), folded) \
-                and not any(w.lower() in low for w in english.split() if len(w) > 3) \
+                and not any(w.lower().removesuffix("s") in low for w in english.split() if len(w) > 3) \
                 and english.lower() not in countries:
             out |= {"place"} if is_place(english) else {"place", "party"}  # a village the gazetteer lacks
     return out

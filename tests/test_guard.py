@@ -71,6 +71,7 @@ def test_date_resolution_both_month_systems_hijri_and_relative() -> None:
     assert [d.iso for d in resolve_arabic("يوم الثلاثاء", PUB)] == ["2017-10-31"]
     assert [(d.iso, d.precision) for d in resolve_arabic("عام 2014", PUB)] == [("2014", "year")]
     assert [d.iso for d in resolve_arabic("حتى مساء الأمس", PUB)] == ["2017-11-03"]  # الأمس = أمس
+    assert [d.iso for d in resolve_arabic("عثرت بالأمس الأول على جثة", PUB)] == ["2017-11-02"]
     assert resolve_arabic("في أمس الحاجة", PUB) == []
     # an ordinal day of a Hijri month, in the Hijri year of publication (1439 for 2017-11-04)
     assert [d.iso for d in resolve_arabic("حتى العشرين من شهر صفر", PUB)] == ["2017-11-09"]
@@ -250,6 +251,12 @@ PUB15 = dt.date(2015, 7, 24)
     ("Republicans have blocked the promise to close the prison.", "الجمهوريين الذين حالوا دون تنفيذ وعد اغلاق السجن"),
     ("He does not recognize the court, its legality or its legitimacy.",
      "لا يعترف بهذه السلطة القضائية ولا بقانونيتها ولا بشرعيتها"),
+    # a name written in Latin letters in the Arabic; Saudi Arabian as the adjective السعودية; a rain
+    # unmatched (لم تشهد مثيلا)
+    ("The findings were published on Health Day News.", "نشرت نتائج التقرير عبر الموقع الطبي “Health Day News”"),
+    ("The Saudi Arabian Anti-Doping Committee cleared the goalkeeper.",
+     "برأت اللجنة السعودية للرقابة على المنشطات حارس النصر"),
+    ("Heavy rain unmatched in a century fell.", "هطلت أمطار غزيرة لم تشهد المنطقة مثيلا لها منذ قرن"),
 ])
 def test_faithful_renderings_pass(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) == []
@@ -298,6 +305,10 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("Teaching before the holiday would exceed 20 days.", "الفترة التي تسبق الإجازة لا تتجاوز الدراسة فيها 20 يوما",
      "upper bound"),
     ("He survived them by shooting them.", "وذلك بإطلاق النار عليهما إثر خلاف", "not what"),
+    ("The findings were published on Health Day News.", "نشرت النتائج عبر الموقع الطبي “WebMD”", "Health"),
+    ("The Saudi Arabian Anti-Doping Committee cleared the goalkeeper.",
+     "برأت اللجنة الكويتية للرقابة على المنشطات حارس النصر", "Saudi"),
+    ("Heavy rain fell, matched in a century.", "هطلت أمطار غزيرة لم تشهد المنطقة مثيلا لها منذ قرن", "negated"),
     # from a review of the rules above: each must still be caught
     ("2,000 people were displaced.", "نزح 60 ألفا من السكان", "2,000"),
     ("The army continued its operations in Taiz.", "لم يواصل الجيش عملياته في تعز", "negated"),
@@ -406,6 +417,20 @@ def test_a_place_the_model_listed_may_come_from_anywhere_in_the_article() -> Non
     wrong = [("بركي براك", "Baraki Barak"), ("لوغار", "Kunar")]
     moved = claim.model_copy(update={"text_en": claim.text_en.replace("Logar", "Kunar")})
     assert check_claim(moved, _article(text), packaged(), pairs=wrong, places=wrong).status == "unverified"
+
+
+def test_countries_by_the_names_the_press_uses() -> None:
+    from briefing.names import is_place, pair_ok
+
+    # the gazetteer (CLDR) says Türkiye and United Kingdom; a country is not taken for a swapped town
+    assert is_place("Turkey") and pair_ok("Turkey", "تركيا") and pair_ok("Britain", "بريطانيا")
+    assert not pair_ok("Turkey", "إيران")
+    text = "ونقلت صحيفة «حريت» التركية عن حاكم الإقليم أن الضابطين قتلا. " + "وتحدث السكان عن الأوضاع. " * 6 \
+        + "وقع الهجوم في شانلي أورفا."
+    claim = _claim("The governor told Hurriyet the two officers were killed in Sanliurfa.",
+                   "ونقلت صحيفة «حريت» التركية عن حاكم الإقليم أن الضابطين قتلا")
+    pairs = [("حريت", "Hurriyet"), ("شانلي أورفا", "Sanliurfa")]
+    assert check_claim(claim, _article(text), packaged(), pairs=pairs).status == "supported"
 
 
 def test_a_second_date_may_come_from_context_when_the_quote_s_own_is_in_the_claim() -> None:
