@@ -231,12 +231,19 @@ _DUAL_NOT = frozenset(fold(w) for w in (
     "كلاهما", "بلدان", "شبان", "جيران", "ضيفان", "ديوان", "عنوان", "برلمان", "قران", "طهران", "عمران",
 ))
 _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+# a dual in construct with a possessive pronoun: نجلاه, ونجليه (his two sons), اختيه, يداه, والديه.
+# Only nouns that go in pairs with a possessor (kin, body), so that a root letter before the
+# pronoun is not read as the dual (رأيه, مستواه, أخيه: his brother)
+_POSSESSED_DUAL = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:نجل|ابن|ابنت|بنت|زوج|زوجت|والد|اخو|اخت|شقيق|شقيقت|طفل|طفلت|ولد|"
+                             r"حفيد|حفيدت|يد|عين|رجل|قدم|اذن|كتف|ساق)[اي](?:ه|ها|هم|هما|هن|ك|كم|نا)$")
 
 
 def _is_dual(word: str, following: str) -> bool:
     if word in ("كلا", "كلتا", "هما", "كلاهما", "كلتاهما", "اثنان", "اثنين", "اثنتان", "اثنتين") \
             or word.endswith(("هما", "تاهما")):
         return True  # هما / كلاهما / بينهما: they two
+    if _POSSESSED_DUAL.match(word):
+        return True
     if word in _DUAL_NOT or _PREFIX.sub("", word) in _DUAL_NOT:
         return False
     stem = _PREFIX.sub("", word)
