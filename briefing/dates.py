@@ -194,6 +194,9 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         phrase = m.group(1)
         if phrase == "امس" and norm.startswith((" الحاجه", " حاجه"), m.end()):
             continue  # "في أمس الحاجة": in most need, not yesterday
+        if phrase == "الامس" and (norm.startswith((" القريب", " البعيد"), m.end())
+                                  or re.search(r"(?:بين|ذكريات|صحيفه|صحف|اخبار) $", norm[:m.start()])):
+            continue  # "حتى الأمس القريب": until recently; "بين الأمس واليوم", "صحف الأمس"
         if phrase == "غد" and norm[:m.start()].endswith("بعد "):
             continue  # بعد غد: the day after tomorrow
         offset, precision = next((o, p) for f, o, p in _RELATIVE_AR if f == phrase)

@@ -153,8 +153,7 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|"
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
                            r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
-                           r"un(?:exploded|manned|harmed|hurt|scathed|inhabited|occupied|touched|answered|matched|"
-                           r"precedented|paralleled|changed|affected|abated|successful|"
+                           r"un(?:exploded|manned|harmed|hurt|scathed|inhabited|occupied|touched|answered|"
                            r"announced|explained|specified|verified|published)|un\w{2,}(?:able|ible)|"
                            r"less than|fewer than|"  # unexploded, unusable, less than: لم تنفجر, عدم صلاحية, لم تصل
                            r"un(?:paid|true|armed|settled|resolved|"
@@ -269,6 +268,17 @@ _NEG_PREFIXED = re.compile(r"\b(?:(?:un|non-?)([a-z]{4,})|(?:in|im|ir|il)([a-z]{
                            r"al|ar|ate|ive|ure)))\b", re.I)
 
 
+# English un- words that render a negated Arabic verb, each only with that verb: unprecedented for
+# لم يسبق (له مثيل), unchanged for لم يتغير
+_EN_UN_FOR_AR = [(re.compile(rf"\b(?:{en})\b", re.I), re.compile(ar)) for en, ar in (
+    ("unprecedented|unmatched|unparalleled", r"(?:لم|لا) (?:\S+ ){0,3}?(?:يسبق|مثيل|مثيلا)"),
+    ("unchanged", r"(?:لم|لا) (?:يتغير|تتغير|يطرا|تطرا)"),
+    ("unaffected", r"(?:لم|لا) (?:يتاثر|تتاثر|يتاثروا)"),
+    ("unsuccessful(?:ly)?", r"(?:لم|لا) (?:ينجح|تنجح|ينجحوا|تكلل|يكلل)"),
+    ("unabated", r"(?:لم|لا) (?:يهدا|تهدا|يتوقف|تتوقف)"),
+)]
+
+
 def _negative_words(text_en: str) -> int:
     """English words that carry a negation in a prefix, as عدم + noun does in Arabic."""
     from .names import _common_words
@@ -291,7 +301,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
     if ar_neg > 1 and re.search(r"\b(?:neither|nor)\b", text_en, re.I) \
-            and re.search(r"(?<!\S)لا\s.*\sولا(?!\S)", without_still):
+            and re.search(r"(?<!\S)[وف]?(?:لا|لم|لن)\s.*\sولا(?!\S)", without_still):
         ar_neg -= len(re.findall(r"(?<!\S)ولا(?!\S)", without_still))  # لا ... ولا: neither ... nor, one
     elif re.search(r"\b(?:or|nor)\b", text_en, re.I):  # لا A ولا B, close together: "not A or B"
         ar_neg -= len(_AR_NOR.findall(without_still))
@@ -317,7 +327,8 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
         + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en) else 0)
     # English that may carry an Arabic negation: "without", "failed", "instability" for عدم الاستقرار
     en_broad = len(_EN_NEG_BROAD.findall(text_en)) - restricted \
-        + (_negative_words(text_en) if "عدم" in folded_span else 0)
+        + (_negative_words(text_en) if "عدم" in folded_span else 0) \
+        + sum(1 for en, ar in _EN_UN_FOR_AR if en.search(text_en) and ar.search(folded_span))
     problems = []
     if _EN_NOT_TRUE.search(text_en) and not (ar_deny or _AR_DENY_BROAD.search(folded_span)):
         problems.append("the claim says it is not true, but the cited Arabic denies nothing")

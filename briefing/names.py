@@ -252,7 +252,7 @@ def _translit_supported(name: str, folded_span: str, strict: bool = False,
     if len(target) <= 1:
         return True
     targets = variants | {t[:-1] for t in variants if t.endswith("l") and len(t) > 2}
-    words = folded_span.split()
+    words = [w for w in folded_span.split() if not w.isascii()]  # Latin in the span is matched as written
     # a short skeleton (Hodeidah: hdh) is matched against single words only: across two or three
     # words of a span some letters line up by chance
     widest = max(window, 4 if strict else 3) if len(target) >= 5 else 2
@@ -458,17 +458,40 @@ def _gazetteer_ok(phrase: str, folded_span: str) -> bool | None:
     return any(arabic_in_span(fold(f), folded_span) for f in forms)
 
 
-def pair_ok(english: str, arabic: str) -> bool:
+@cache
+def _places_by_arabic() -> dict[str, frozenset[str]]:
+    """Folded Arabic form (without its article) -> ``ascii_key`` of the gazetteer places it names."""
+    out: dict[str, set[str]] = {}
+    for table in (gazetteer().get("places", {}), gazetteer().get("countries", {})):
+        for english, forms in table.items():
+            for form in forms:
+                out.setdefault(_no_article(fold(form)), set()).add(ascii_key(english))
+    return {form: frozenset(keys) for form, keys in out.items()}
+
+
+def _no_article(folded: str) -> str:
+    return re.sub(r"^ال(?=\S{3})", "", folded)
+
+
+def _names_another_place(english: str, folded: str) -> bool:
+    """Whether the Arabic form is the gazetteer's name of another place (الكوت is Kut, not Kuwait)."""
+    others = _places_by_arabic().get(_no_article(folded), frozenset())
+    return bool(others) and ascii_key(english) not in others
+
+
+def pair_ok(english: str, arabic: str, *, lexicon: bool = True) -> bool:
     """Whether a model's (Arabic, English) name pair holds across scripts: the gazetteer, meaning
     (every content word glossed), or the English spelling that Arabic form, aligned letter by
-    letter (:mod:`briefing.spelling`)."""
+    letter (:mod:`briefing.spelling`). ``lexicon``: whether a word may be a translation that the
+    FreeDict lexicon knows (:mod:`briefing.lexicon`), where the glossary has no say; not for a name
+    the registry knows, whose Arabic forms it lists."""
     folded = fold(arabic)
     english = re.sub(r"['’]s$", "", english)  # Egypt's
     known = _gazetteer_ok(english, folded)
     if known is not None:
         # the gazetteer knows the place's Arabic names; another spelling of it must render the
         # English letter for letter (ضباء for Duba, سيراليوان for Sierra Leone; Obama is not اسامه)
-        return known or renders(english, folded, whole=True)
+        return known or (renders(english, folded, whole=True) and not _names_another_place(english, folded))
     words = [w for w in re.findall(r"[\w'’-]+", english) if w.lower() not in _STOP and w.lower() not in _PARTICLES]
     if not words:
         return False
@@ -479,7 +502,7 @@ def pair_ok(english: str, arabic: str) -> bool:
     for word in words:
         before = every[every.index(word) - 1] if every.index(word) else ""
         if not (_gloss_ok(word, folded) or _group_ok(word, folded) or _renders_part(word, before, folded)
-                or (_is_common(word) and translates(word, folded))):
+                or (lexicon and _is_common(word) and _gloss_ok(word, folded) is None and translates(word, folded))):
             missed.append(word)
     # a translated name of three words or more may render one of them freely (Saudi Arabian Monetary
     # Agency = مؤسسة النقد العربي السعودي): an ordinary English word, not a name, and not one whose
@@ -500,7 +523,7 @@ def _renders_part(word: str, before: str, folded: str) -> bool:
     return any(renders(word, span, whole=True) or (fused and renders(fused, span, whole=True)) for span in spans)
 
 
-def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str]]) -> bool:
+def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str]], registered: bool = False) -> bool:
     """A model pair whose English is ``phrase`` (or contains it as whole words: a first name or a
     surname) and whose Arabic form is in the span, and the pair itself holds."""
     key = ascii_key(phrase)
@@ -508,13 +531,16 @@ def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str
         ekey = ascii_key(english)
         if not key or not (ekey == key or re.search(rf"(?<![\w']){re.escape(key)}(?![\w'-])", ekey)):
             continue
-        if arabic_in_span(fold(arabic), folded_span) and pair_ok(english, arabic):
+        if arabic_in_span(fold(arabic), folded_span) and pair_ok(english, arabic, lexicon=not registered):
             return True
     return False
 
 
-def _latin_in_span(word: str, folded_span: str) -> bool:
-    return bool(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", folded_span)) if word.isascii() else False
+def _latin_in_span(phrase: str, folded_span: str) -> bool:
+    """Whether the span writes the name in Latin letters: as a whole run of Latin words, not a part
+    of one (Human is not written in "Human Rights Watch")."""
+    runs = {run.strip() for run in re.findall(r"(?:[a-z0-9][a-z0-9'&.-]* ?)+", folded_span)}
+    return phrase in runs
 
 
 @dataclass(frozen=True)
@@ -595,6 +621,8 @@ def check_names(text_en: str, folded_span: str, registry: Registry,
         if not words:
             continue
         phrase = " ".join(words)
+        if _latin_in_span(re.sub(r"['’]s$", "", phrase).lower(), folded_span):
+            continue  # the name written in Latin letters in the Arabic, as a whole ("Health Day News")
         whole = registry.by_english(re.sub(r"['’]s$", "", phrase)) is not None
         if not whole and not _pair_supports(phrase, folded_span, pairs):
             # not one registered name: "Guinea and Sierra Leone", "Mamuzini in Deraa" are two
@@ -621,7 +649,7 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
             sub = re.sub(r"['’]s$", "", " ".join(words[i:j]))
             entry = registry.by_english(sub)
             if entry is not None:
-                if not registry.supports(entry, folded_span) and not _pair_supports(sub, folded_span, pairs) \
+                if not registry.supports(entry, folded_span) and not _pair_supports(sub, folded_span, pairs, True) \
                         and not (j == i + 1 and (_gloss_ok(sub, folded_span) or _group_ok(sub, folded_span))):
                     found.append(NameProblem(phrase, f"'{sub}' ({entry.english}) is not named in the cited Arabic",
                                              sub))
@@ -635,9 +663,9 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
         else:
             word = re.sub(r"['’]s$", "", words[i])
             low = word.lower()
-            if low in _STOP or low in _PARTICLES or not word or _latin_in_span(low, folded_span):
+            if low in _STOP or low in _PARTICLES or not word:
                 i += 1
-                continue  # a particle, or the name written in Latin letters in the Arabic ("Health Day News")
+                continue
             if word.removesuffix("s").isupper() and len(word) <= 6:
                 i += 1
                 continue  # an unregistered acronym (MP, PKK): nothing to transliterate

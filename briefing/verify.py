@@ -278,6 +278,9 @@ def _context_candidates(article: Article, cited: Sequence[tuple[int, int]]) -> l
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,])")
 
 
+_FINENESS = {"day": 0, "week": 1, "month": 2, "year": 3}  # a claim's date gives the quote's only as finely
+
+
 def _substituted(text_en: str, spans: list[str], article: Article, registry: Registry,
                  pairs: Sequence[tuple[str, str]]) -> set[str]:
     """Kinds of detail the claim may have swapped (number, date, place, party): the spans state a
@@ -287,7 +290,8 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
     folded = " ".join(fold(s) for s in spans)
     span_dates = [d for s in spans for d in dates.resolve_arabic(s, article.published)]
     claim_dates = dates.resolve_english(text_en, article.published) if span_dates else []
-    if any(not any(dates.supports(e, [d]) for e in claim_dates) for d in span_dates):
+    if any(not any(dates.supports(e, [d]) and _FINENESS.get(e.precision or "", 9) <= _FINENESS.get(d.precision or "", 9)
+                   for e in claim_dates) for d in span_dates):
         out.add("date")  # the spans give a date the claim does not give: the claim's is probably a swap
     date_parts = {n for d in span_dates for n in _DIGITS.findall(fold(d.text))}
     claimed = {v for _, v in english_numbers(text_en) if isinstance(v, float)}
@@ -307,7 +311,8 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
             out.add("party")
     for arabic, english in pairs:
         if english and english.lower() not in low and arabic_in_span(fold(arabic), folded) \
-                and not any(w.lower().removesuffix("s") in low for w in english.split() if len(w) > 3) \
+                and not any(re.search(rf"\b{re.escape(w.lower().removesuffix('s'))}s?\b", low)
+                            for w in english.split() if len(w) > 3) \
                 and english.lower() not in countries:
             out |= {"place"} if is_place(english) else {"place", "party"}  # a village the gazetteer lacks
     return out

@@ -258,6 +258,7 @@ PUB15 = dt.date(2015, 7, 24)
      "برأت اللجنة السعودية للرقابة على المنشطات حارس النصر"),
     ("Heavy rain unmatched in a century fell.", "هطلت أمطار غزيرة لم تشهد المنطقة مثيلا لها منذ قرن"),
     ("The court fined Nazif and his two sons.", "غرمت المحكمة نظيف ونجليه"),  # a dual with a possessive
+    ("Neither Nazif nor his two sons attended the session.", "ولم يحضر نظيف ولا نجلاه الجلسة"),  # لم ... ولا
 ])
 def test_faithful_renderings_pass(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) == []
@@ -533,6 +534,63 @@ def test_a_longer_name_the_model_paired_is_not_forced_to_its_registered_part() -
     ("The two ministers expressed grave concern.", "وأبدى الوزير قلقا بالغا الليلة الماضية"),
 ])
 def test_fabrications_from_the_review_are_caught(text: str, span: str) -> None:
+    assert guard(text, [span], published=PUB15, registry=packaged()) != []
+
+
+_FILLER = "وتحدث السكان عن الأوضاع. "
+
+
+@pytest.mark.parametrize(("text", "quote", "pairs"), [
+    # a misspelled place that is the gazetteer's name of another town
+    ("Shells fell on Kuwait, south of Baghdad.", "وسقطت قذائف على مدينة الكوت جنوب بغداد", [("الكوت", "Kuwait")]),
+    ("Forces took control of the coastal city of Haditha.", "وسيطرت القوات على مدينة الحديدة الساحلية",
+     [("الحديدة", "Haditha")]),
+    ("Turkish police arrested three Syrians in Aden.", "واعتقلت الشرطة التركية ثلاثة سوريين في أضنة",
+     [("أضنة", "Aden")]),
+    # a translation the lexicon knows does not override the registry or the glossary
+    ("The Arab League said five journalists were killed this year.",
+     "وقال الاتحاد العربي للصحفيين إن خمسة صحفيين قتلوا هذا العام", [("الاتحاد العربي", "Arab League")]),
+    ("The Brotherhood said in a statement that authorities arrested ten of its members.",
+     "وقالت الجمعية في بيان إن السلطات اعتقلت عشرة من أعضائها", [("الجمعية", "Brotherhood")]),
+    ("The International Council overturned the decision.", "وقضى مجلس الدولة بإلغاء القرار",
+     [("مجلس الدولة", "International Council")]),
+    ("The head of the African League said the summit would be held in Addis Ababa.",
+     "وقال رئيس الاتحاد الأفريقي إن القمة ستعقد في أديس أبابا", [("الاتحاد الأفريقي", "African League")]),
+    # الأمس القريب is "until recently"; الإخوان alone is not the Muslim Brotherhood
+    ("The city was under the group's control until yesterday.", "وكانت المدينة حتى الأمس القريب تحت سيطرة التنظيم", []),
+    ("Haniyeh thanked the Muslim Brotherhood in Egypt for its mediation efforts.",
+     "وشكر هنية الإخوان في مصر على جهودهم في الوساطة", []),
+    # a name in Latin letters counts as a whole, not word by word
+    ("Human Rights First said forces executed ten prisoners.",
+     "وقالت منظمة Human Rights Watch إن القوات أعدمت عشرة أسرى", []),
+])
+def test_fabrications_from_the_second_review_are_caught(text: str, quote: str, pairs: list[tuple[str, str]]) -> None:
+    checked = check_claim(_claim(text, quote), _article(quote + ". " + _FILLER), packaged(), pairs=pairs, places=pairs)
+    assert checked.status == "unverified"
+
+
+def test_swaps_from_the_second_review_are_not_taken_for_context() -> None:
+    # "Anas" is not in "Sanaa": a speaker the quote names and the claim leaves out is a likely swap
+    quote = "وقال أنس الخطيب في صنعاء إن القصف دمر منازل المدنيين"
+    article = _article("والتقى خالد العمر بالوفد أمس. " + quote + ". " + _FILLER * 2)
+    pairs = [("أنس الخطيب", "Anas al-Khatib"), ("خالد العمر", "Khalid al-Omar")]
+    swapped = check_claim(_claim("Khalid al-Omar said in Sanaa that the shelling destroyed civilians' homes.", quote),
+                          article, packaged(), pairs=pairs)
+    assert swapped.status == "unverified"
+    # a month does not give the quote's day: the claim's own day is then no context
+    quote = "وأعلنت الشرطة أمس القبض على المتهمين في الهجوم"
+    article = Article(id="a1", text="وزار الوزير المدينة يوم الاثنين الماضي. " + quote + ". " + _FILLER * 3,
+                      origin="test", published=PUB, source="test")
+    dated = check_claim(_claim("In November 2017, police arrested the suspects on Monday.", quote), article, packaged())
+    assert dated.status == "unverified"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The talks reached an agreement, an unprecedented step.", "وقال إن المحادثات لم تتوصل إلى اتفاق"),
+    ("Oil output fell while prices remained unchanged.", "وقال الوزير إن إنتاج النفط لم ينخفض بينما ارتفعت الأسعار"),
+    ("The strike hit the airport but flights were unaffected.", "وقال إن الضربة لم تصب المطار لكن الرحلات تأثرت"),
+])
+def test_an_un_word_carries_only_its_own_arabic_negation(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) != []
 
 
