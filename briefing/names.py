@@ -165,11 +165,25 @@ _GROUPS = {
     ("wahhabi", "wahhabis"): ["وهاب"], ("jihadist", "jihadists"): ["جهاد"], ("takfiri", "takfiris"): ["تكفير"],
     ("baathist", "baathists", "ba'athist"): ["بعث"], ("zionist", "zionists"): ["صهيون"],
     ("palestinians",): ["فلسطين"], ("israelis",): ["اسرائيل"], ("westerners", "western"): ["غرب"],
-    ("afghans", "afghan"): ["افغان"], ("gulf",): ["خليج"], ("asian", "asians"): ["اسيو", "اسيا"],
-    ("african", "africans"): ["افريق"], ("european", "europeans"): ["اوروب", "اوروبا"],
+    ("afghans", "afghan"): ["افغان"], ("gulf",): ["خليج"], ("asian", "asians", "asia"): ["اسيو", "اسيا"],
+    ("african", "africans", "africa"): ["افريق"], ("european", "europeans", "europe"): ["اوروب", "اوروبا"],
     ("american", "americans"): ["امريك", "اميرك", "واشنطن"],
     ("russian", "russians"): ["روس", "موسكو"], ("iranian", "iranians"): ["ايران", "طهران"],
-    ("turkish", "turks", "turk"): ["ترك", "انقر"],
+    ("turkish", "turks", "turk"): ["ترك", "اتراك", "انقر"],
+    # demonyms that the country's English name does not give by a suffix
+    ("dutch",): ["هولند"], ("swiss",): ["سويسر"], ("danish", "dane", "danes"): ["دنمار", "دانمار"],
+    ("greek", "greeks"): ["يونان", "اغريق"], ("finnish", "finn", "finns"): ["فنلند"],
+    ("polish", "pole", "poles"): ["بولند", "بولون"], ("hungarian", "hungarians"): ["مجر", "هنغار"],
+    ("korean", "koreans"): ["كوري"], ("thai", "thais"): ["تايلند", "تايلاند"], ("mexican", "mexicans"): ["مكسيك"],
+    ("argentine", "argentinian", "argentinians", "argentines"): ["ارجنتين"], ("cuban", "cubans"): ["كوبا", "كوبي"],
+    ("chechen", "chechens"): ["شيشان"], ("irish",): ["ايرلند", "ارلند"], ("scottish", "scots"): ["اسكتلند", "اسكوتلند"],
+    ("peruvian", "peruvians"): ["بيرو"], ("ghanaian", "ghanaians"): ["غانا", "غاني"],
+    ("indian", "indians"): ["هند", "هنود"], ("spanish", "spaniard", "spaniards"): ["اسبان"],
+    ("french",): ["فرنس"], ("british", "briton", "britons"): ["بريطان"], ("swedish", "swede", "swedes"): ["سويد"],
+    ("filipino", "filipinos", "philippine"): ["فلبين", "فيليبين"], ("portuguese",): ["برتغال"],
+    ("chinese",): ["صين"], ("japanese",): ["يابان"], ("lebanese",): ["لبنان"], ("sudanese",): ["سودان"],
+    ("senegalese",): ["سنغال"], ("nepalese", "nepali", "nepalis"): ["نيبال"], ("vietnamese",): ["فيتنام"],
+    ("congolese",): ["كونغو"], ("maltese",): ["مالط"]
 }
 _GROUP = {word: [fold(s) for s in stems] for words, stems in _GROUPS.items() for word in words}
 _GLOSS = {word: [fold(stem) for stem in stems] for word, stems in _GLOSS.items()}
@@ -378,7 +392,8 @@ def _demonym_country(word: str) -> tuple[str, ...] | None:
             continue
         for english, arabic in countries.items():
             first, *rest = english.split()  # South Korea: Korean
-            forms = {english, rest[0]} if len(rest) == 1 and first in ("north", "south", "east", "west") else {english}
+            compass = len(rest) == 1 and first in ("north", "south", "east", "west") and suffix != ""
+            forms = {english, rest[0]} if compass else {english}  # Korean, not Africa, for South Korea
             if arabic and any(e.startswith(stem) and len(e) - len(stem) <= 3 for e in forms):
                 return arabic
     return None
@@ -680,7 +695,9 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
                 group = all(halves) if all(h is not None for h in halves) else None
             glossed = _gloss_ok(word, folded_span)
             gloss = glossed if group is None or (group is False and glossed) else group  # Belarus: روسيا البيضاء
-            sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) if not gloss else False
+            # a people the span does not name is not rescued by a chance transliteration (Thai)
+            sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) \
+                if not gloss and group is not False else False
             if gloss is False and not sounds and low in _IMPLICIT and any(
                     _implied(w, low, folded_span) for w in words if w != word):
                 gloss = True  # الخارجية الجزائرية: the Algerian Foreign Ministry, وزارة understood

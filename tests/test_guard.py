@@ -594,6 +594,32 @@ def test_an_un_word_carries_only_its_own_arabic_negation(text: str, span: str) -
     assert guard(text, [span], published=PUB15, registry=packaged()) != []
 
 
+@pytest.mark.parametrize(("demonym", "arabic"), [
+    ("Dutch", "الهولندي"), ("Swiss", "السويسرية"), ("Danish", "الدنماركي"), ("Greek", "اليوناني"),
+    ("Finnish", "الفنلندي"), ("Polish", "البولندي"), ("Hungarian", "المجري"), ("Korean", "الكوري"),
+    ("Thai", "التايلاندي"), ("Mexican", "المكسيكي"), ("Chechen", "الشيشاني"), ("Irish", "الإيرلندي"),
+    ("Spanish", "الإسبانية"), ("Turks", "الأتراك"), ("Indians", "الهنود"), ("Korean", "الكوري"),
+])
+def test_demonyms_name_their_people_and_no_other(demonym: str, arabic: str) -> None:
+    assert problems(f"The {demonym} official said it.", "وقال المسؤول " + arabic + " ذلك") == []
+    assert problems(f"The {demonym} official said it.", "وقال المسؤول الكيني ذلك") != []
+
+
+def test_africa_is_a_continent_not_south_africa() -> None:
+    assert problems("It is the first time in the world, not just in Africa.",
+                    "المرة الأولى حول العالم، وليس في أفريقيا فحسب") == []
+
+
+def test_a_news_agency_that_spoke_elsewhere_in_the_article() -> None:
+    quote = "ينص المشروع على تشكيل مجلس للرئاسة"
+    text = "وجرت المفاوضات في مسقط. وتحدثت وكالة «تسنيم» الإيرانية عن مشروع اتفاق. " + _FILLER * 2 + quote + "."
+    checked = check_claim(_claim("According to Tasnim, the draft provides for a presidential council.", quote),
+                          _article(text), packaged())
+    assert checked.status == "supported", checked.problems
+    assert problems("Xinhua said 14 people were killed.", "وقالت وكالة أنباء الصين الجديدة إن 14 شخصا قتلوا") == []
+    assert problems("Xinhua said 14 people were killed.", "وقالت وكالة الأنباء الكويتية إن 14 شخصا قتلوا") != []
+
+
 def test_a_wrong_model_pair_for_a_short_name_is_refused() -> None:
     span = "وقال أسامة حمدان إن الحركة لن تقبل الاتفاق"
     problems = guard("Obama said the movement would not accept the deal.", [span], published=PUB15,
