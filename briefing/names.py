@@ -718,7 +718,8 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
         # "Hassan Nasrallah": each word sounds like some word of the span, but a person's name must
         # be there as a whole, its words together
         return [NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic", phrase)]
-    if len(words) == 2 and common and sounded and not _translit_supported(" ".join(words), folded_span):
+    if len(words) == 2 and common and sounded and not _translit_supported(" ".join(words), folded_span) \
+            and not translates(common[0], folded_span):  # Typhoon Soudelor: الإعصار سودلور, an English noun
         # "Khalifa Haftar": one word sounds like some word of the span, the other is taken for an
         # ordinary English word (khalifa); a person's name must then be found as a whole
         return [NameProblem(phrase, f"name '{phrase}' is not in the cited Arabic", phrase)]

@@ -259,6 +259,7 @@ PUB15 = dt.date(2015, 7, 24)
     ("Heavy rain unmatched in a century fell.", "هطلت أمطار غزيرة لم تشهد المنطقة مثيلا لها منذ قرن"),
     ("The court fined Nazif and his two sons.", "غرمت المحكمة نظيف ونجليه"),  # a dual with a possessive
     ("Neither Nazif nor his two sons attended the session.", "ولم يحضر نظيف ولا نجلاه الجلسة"),  # لم ... ولا
+    ("Typhoon Soudelor killed 14 people.", "أن الإعصار سودلور أسفر عن سقوط 14 قتيلا"),  # Typhoon: الإعصار
 ])
 def test_faithful_renderings_pass(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) == []
@@ -312,6 +313,7 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
      "برأت اللجنة الكويتية للرقابة على المنشطات حارس النصر", "Saudi"),
     ("Heavy rain fell, matched in a century.", "هطلت أمطار غزيرة لم تشهد المنطقة مثيلا لها منذ قرن", "negated"),
     ("The gunman killed his two brothers.", "قتل المسلح أخيه", "two"),  # أخيه: his brother, not a dual
+    ("Typhoon Haiyan killed 14 people.", "أن الإعصار سودلور أسفر عن سقوط 14 قتيلا", "Haiyan"),
     # from a review of the rules above: each must still be caught
     ("2,000 people were displaced.", "نزح 60 ألفا من السكان", "2,000"),
     ("The army continued its operations in Taiz.", "لم يواصل الجيش عملياته في تعز", "negated"),
