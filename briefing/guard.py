@@ -271,10 +271,10 @@ _NEG_PREFIXED = re.compile(r"\b(?:(?:un|non-?)([a-z]{4,})|(?:in|im|ir|il)([a-z]{
 # English un- words that render a negated Arabic verb, each only with that verb: unprecedented for
 # لم يسبق (له مثيل), unchanged for لم يتغير
 _EN_UN_FOR_AR = [(re.compile(rf"\b(?:{en})\b", re.I), re.compile(ar)) for en, ar in (
-    ("unprecedented|unmatched|unparalleled", r"(?:لم|لا) (?:\S+ ){0,3}?(?:يسبق|مثيل|مثيلا)"),
-    ("unchanged", r"(?:لم|لا) (?:يتغير|تتغير|يطرا|تطرا)"),
-    ("unaffected", r"(?:لم|لا) (?:يتاثر|تتاثر|يتاثروا)"),
-    ("unsuccessful(?:ly)?", r"(?:لم|لا) (?:ينجح|تنجح|ينجحوا|تكلل|يكلل)"),
+    ("unprecedented|unmatched|unparalleled", r"(?:لم|لا) (?:\S+ ){0,3}?(?:يسبق|مثيل|مثيلا|سابق|نظير)"),
+    ("unchanged", r"(?:لم|لا) (?:يتغير|تتغير|يطرا|تطرا|يتبدل|تتبدل)"),
+    ("unaffected", r"(?:لم|لا) (?:يتاثر|تتاثر|يتاثروا|يتضرر|تتضرر)"),
+    ("unsuccessful(?:ly)?", r"(?:لم|لا) (?:ينجح|تنجح|ينجحوا|تكلل|يكلل|يفلح|تفلح)"),
     ("unabated", r"(?:لم|لا) (?:يهدا|تهدا|يتوقف|تتوقف)"),
 )]
 
@@ -285,6 +285,17 @@ def _negative_words(text_en: str) -> int:
 
     common = _common_words()
     return sum(1 for m in _NEG_PREFIXED.finditer(text_en) if (m.group(1) or m.group(2)).lower() in common)
+
+
+def _neither_nor(folded: str) -> int:
+    """How many ولا continue a negation a few words before (لم يحضر نظيف ولا نجلاه; لا A ولا B ولا C)."""
+    words, count, last = folded.split(), 0, -99
+    for i, word in enumerate(words):
+        if word == "ولا" and i - last <= 5:
+            count += 1
+        if re.fullmatch(r"[وف]?(?:لا|لم|لن)", word):
+            last = i
+    return count
 
 
 def check_polarity(text_en: str, folded_span: str) -> list[str]:
@@ -300,9 +311,8 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
         folded_span = _AR_ONLY.sub(" ", folded_span)  # not an upper bound either: لن تزيد ... إلا
     ar_deny = len(_AR_DENY.findall(folded_span))
     ar_neg = len(_AR_NEG.findall(without_still))
-    if ar_neg > 1 and re.search(r"\b(?:neither|nor)\b", text_en, re.I) \
-            and re.search(r"(?<!\S)[وف]?(?:لا|لم|لن)\s.*\sولا(?!\S)", without_still):
-        ar_neg -= len(re.findall(r"(?<!\S)ولا(?!\S)", without_still))  # لا ... ولا: neither ... nor, one
+    if ar_neg > 1 and re.search(r"\bneither\b", text_en, re.I) and re.search(r"\bnor\b", text_en, re.I):
+        ar_neg -= _neither_nor(without_still)  # لا/لم ... ولا: neither ... nor, one negation
     elif re.search(r"\b(?:or|nor)\b", text_en, re.I):  # لا A ولا B, close together: "not A or B"
         ar_neg -= len(_AR_NOR.findall(without_still))
     ar_hedge = bool(_AR_HEDGE.search(_AR_PROSECUTION.sub(" ", _AR_LED.sub(" ", folded_span)
@@ -362,7 +372,7 @@ SPEECH = re.compile(r"(?<!\S)[وف]?(?:ابلغ|ابلغت|نقلت|قال|قا�
                      r"اضافت|بحسب|حسب|وفقا|نقلا|بيان|بيانا|متحدث|المتحدث|نفي|نفت|اوضح|اوضحت|كشف|كشفت|اشار|"
                      r"اشارت|زعم|ادعي|اتهم|اتهمت|نشرت|اصدر|اصدرت|اورد|اوردت|رصد|رصدت|وثق|وثقت|حذر|حذرت|"
                      r"شدد|شددت|دعا|دعت|طالب|طالبت|تبني|تبنت|نوه|نوهت|احصاءات|احصائيات|احصاييات|ارقام|"
-                     r"تحدث|تحدثت|نقل|لفت|لفتت|كتب|كتبت|غرد|غردت|راي|رات|اعتبر|اعتبرت)"
+                     r"تحدثت|لفت|لفتت|كتبت|غرد|غردت|اعتبر|اعتبرت)"
                      r"(?:ه|ها|هم|وا|ا|ان|ما)?(?!\S)")
 _SAYING = r"(?:said|says|announced|reported|stated|added|claimed|confirmed|denied|told|warned|noted)"
 

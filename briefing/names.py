@@ -171,13 +171,13 @@ _GROUPS = {
     ("russian", "russians"): ["روس", "موسكو"], ("iranian", "iranians"): ["ايران", "طهران"],
     ("turkish", "turks", "turk"): ["ترك", "اتراك", "انقر"],
     # demonyms that the country's English name does not give by a suffix
-    ("dutch",): ["هولند"], ("swiss",): ["سويسر"], ("danish", "dane", "danes"): ["دنمار", "دانمار"],
+    ("dutch",): ["هولند"], ("swiss",): ["سويسر"], ("danish", "dane", "danes"): ["دنمارك", "دانمارك"],
     ("greek", "greeks"): ["يونان", "اغريق"], ("finnish", "finn", "finns"): ["فنلند"],
     ("polish", "pole", "poles"): ["بولند", "بولون"], ("hungarian", "hungarians"): ["مجر", "هنغار"],
     ("korean", "koreans"): ["كوري"], ("thai", "thais"): ["تايلند", "تايلاند"], ("mexican", "mexicans"): ["مكسيك"],
     ("argentine", "argentinian", "argentinians", "argentines"): ["ارجنتين"], ("cuban", "cubans"): ["كوبا", "كوبي"],
     ("chechen", "chechens"): ["شيشان"], ("irish",): ["ايرلند", "ارلند"], ("scottish", "scots"): ["اسكتلند", "اسكوتلند"],
-    ("peruvian", "peruvians"): ["بيرو"], ("ghanaian", "ghanaians"): ["غانا", "غاني"],
+    ("peruvian", "peruvians"): ["بيرو", "بيروف"], ("ghanaian", "ghanaians"): ["غانا", "غاني"],
     ("indian", "indians"): ["هند", "هنود"], ("spanish", "spaniard", "spaniards"): ["اسبان"],
     ("french",): ["فرنس"], ("british", "briton", "britons"): ["بريطان"], ("swedish", "swede", "swedes"): ["سويد"],
     ("filipino", "filipinos", "philippine"): ["فلبين", "فيليبين"], ("portuguese",): ["برتغال"],
@@ -186,6 +186,8 @@ _GROUPS = {
     ("congolese",): ["كونغو"], ("maltese",): ["مالط"]
 }
 _GROUP = {word: [fold(s) for s in stems] for words, stems in _GROUPS.items() for word in words}
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
+_GROUP_ENDING = "(?:يين|يون|يان|يات|يه|يا|ين|ون|ات|ستان|لي|ي|ا|ه)?"
 _GLOSS = {word: [fold(stem) for stem in stems] for word, stems in _GLOSS.items()}
 # a capitalized name, with the small words of a name inside it (al-, bin, of the, and, in, for:
 # "Saudi Food and Drug Authority", "Al-Qaeda in the Islamic Maghreb")
@@ -360,8 +362,9 @@ def _group_ok(word: str, folded_span: str) -> bool | None:
     """A people or community (Druze, Shiites, Turkmen) or a demonym of a country (Yemeni)."""
     low = word.lower().replace("’", "'")
     stems = _GROUP.get(low) or _GROUP.get(low.removesuffix("'s"))
-    if stems is not None:
-        return any(stem in folded_span for stem in stems)
+    if stems is not None:  # a word of its own, with clitics, article and nisba endings: Peru is not in بيروت
+        return any(re.search(rf"(?<!\S)[وف]?[بكل]?(?:ال|ل)?{re.escape(stem)}{_GROUP_ENDING}(?!\S)", folded_span)
+                   for stem in stems)
     country = _demonym_country(low)
     if country is None:
         return None
@@ -553,9 +556,11 @@ def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str
 
 def _latin_in_span(phrase: str, folded_span: str) -> bool:
     """Whether the span writes the name in Latin letters: as a whole run of Latin words, not a part
-    of one (Human is not written in "Human Rights Watch")."""
+    of one (Human is not written in "Human Rights Watch"), except an acronym opening a run (CNN in
+    "CNN International")."""
     runs = {run.strip() for run in re.findall(r"(?:[a-z0-9][a-z0-9'&.-]* ?)+", folded_span)}
-    return phrase in runs
+    low = phrase.lower()
+    return low in runs or (phrase.isupper() and any(run.startswith(low + " ") for run in runs))
 
 
 @dataclass(frozen=True)
@@ -636,7 +641,7 @@ def check_names(text_en: str, folded_span: str, registry: Registry,
         if not words:
             continue
         phrase = " ".join(words)
-        if _latin_in_span(re.sub(r"['’]s$", "", phrase).lower(), folded_span):
+        if _latin_in_span(re.sub(r"['’]s$", "", phrase), folded_span):
             continue  # the name written in Latin letters in the Arabic, as a whole ("Health Day News")
         whole = registry.by_english(re.sub(r"['’]s$", "", phrase)) is not None
         if not whole and not _pair_supports(phrase, folded_span, pairs):
@@ -697,7 +702,7 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
             gloss = glossed if group is None or (group is False and glossed) else group  # Belarus: روسيا البيضاء
             # a people the span does not name is not rescued by a chance transliteration (Thai)
             sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) \
-                if not gloss and group is not False else False
+                if not gloss and group is not False and low not in _COMPASS else False
             if gloss is False and not sounds and low in _IMPLICIT and any(
                     _implied(w, low, folded_span) for w in words if w != word):
                 gloss = True  # الخارجية الجزائرية: the Algerian Foreign Ministry, وزارة understood

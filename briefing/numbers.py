@@ -234,8 +234,9 @@ _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 # a dual in construct with a possessive pronoun: نجلاه, ونجليه (his two sons), اختيه, يداه, والديه.
 # Only nouns that go in pairs with a possessor (kin, body), so that a root letter before the
 # pronoun is not read as the dual (رأيه, مستواه, أخيه: his brother)
-_POSSESSED_DUAL = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:نجل|ابن|ابنت|بنت|زوج|زوجت|والد|اخو|اخت|شقيق|شقيقت|طفل|طفلت|ولد|"
-                             r"حفيد|حفيدت|يد|عين|رجل|قدم|اذن|كتف|ساق)[اي](?:ه|ها|هم|هما|هن|ك|كم|نا)$")
+_POSSESSED_DUAL = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:(?:نجل|ابن|ابنت|بنت|زوجت|والد|اخت|شقيق|شقيقت|طفل|طفلت|حفيد|حفيدت|"
+                             r"يد|رجل|قدم|اذن|كتف|ساق)[اي]|(?:زوج|اخو|عين)ا)(?:ه|ها|هم|هما|هن|ك|كم|نا)$")
+# (عينيه, زوجيه, اخويه are also عينية, زوجية, أخوية once ة is folded: only their nominative counts)
 
 
 def _is_dual(word: str, following: str) -> bool:

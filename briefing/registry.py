@@ -47,6 +47,7 @@ class Registry:
         self._arabic = [(e, [(fold(v), _pattern(v)) for v in e.arabic]) for e in entries]
         self._patterns = {id(e): pats for e, pats in self._arabic}
         self._english = {f.lower(): e for e in entries for f in e.english_forms}
+        self._acronyms = {f.lower() for e in entries for f in e.english_forms if f.isupper() and len(f) <= 5}
         self._by_arabic = {fold(v): e for e in entries for v in e.arabic}
 
     @classmethod
@@ -66,6 +67,8 @@ class Registry:
         name = name.strip()
         if len(name) <= 2 and not name.isupper():
             return None
+        if name.lower() in self._acronyms and not name.isupper():
+            return None  # SANA the agency, not Sana the name (or صنعاء)
         return self._english.get(name.lower())
 
     def by_arabic(self, name_ar: str) -> Entry | None:

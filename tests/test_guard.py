@@ -622,6 +622,40 @@ def test_a_news_agency_that_spoke_elsewhere_in_the_article() -> None:
     assert problems("Xinhua said 14 people were killed.", "وقالت وكالة الأنباء الكويتية إن 14 شخصا قتلوا") != []
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    # found by a third review: each was accepted by the round's first version of the rule
+    ("He has two cars.", "ولديه سيارة"),  # ولديه: he has
+    ("The ministry sent two convoys of in-kind aid to the city.", "أرسلت الوزارة قافلة مساعدات عينية إلى المدينة"),
+    ("The court dissolved two marriages.", "حلت المحكمة علاقة زوجية"),
+    ("The army entered the town, and neither side reported casualties.", "لم يدخل الجيش البلدة ولا توجد إصابات"),
+    ("The Kuwait News Agency said the two ministers will not attend.", "وقال المصدر إن الوزيرين لن يكونا حاضرين"),
+    ("According to the Syrian Arab News Agency, the attack killed a human being.", "وقال المصدر إن الهجوم قتل إنساناً"),
+    ("According to the Emirates News Agency, a father and mother were killed.", "وقال الدفاع المدني إن أب وأم قتلا"),
+    ("According to the Qatar News Agency, a train derailed.", "وقال المحافظ إن قطارا خرج عن القضبان في قنا"),
+    ("The Houthis said coalition aircraft struck their positions in Saada.",
+     "قصفت طائرات التحالف مواقع للحوثيين في صعدة ونقل الجرحى إلى المستشفى"),  # نقل: carried, not said
+    ("ISIS said its militants burned the books of the Mosul library.", "أحرق مسلحو تنظيم داعش كتب مكتبة الموصل"),
+    ("A Peruvian diplomat was kidnapped in Beirut.", "اختطف دبلوماسي في بيروت"),  # بيرو inside بيروت
+    ("Hungarian police arrested three criminals.", "اعتقلت الشرطة ثلاثة مجرمين"),
+    ("South Korean troops fired at the border.", "أطلقت القوات الكورية الشمالية النار على الحدود"),
+])
+def test_fabrications_from_the_third_review_are_caught(text: str, span: str) -> None:
+    assert problems(text, span) != []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The Houthis took control of Sana.", "سيطر الحوثيون على صنعاء"),  # not SANA, the agency
+    ("Mena Ahmed said the army shelled the town.", "وقالت منى أحمد إن الجيش قصف البلدة"),
+    ("CNN reported that the army shelled the town.", "وذكرت شبكة CNN International أن الجيش قصف البلدة"),
+    ("The army launched an unprecedented attack.", "شن الجيش هجوما لا سابق له"),
+    ("Mediation efforts were unsuccessful.", "لم تفلح جهود الوساطة"),
+    ("The prices remained unchanged.", "لم تتبدل الأسعار"),
+    ("His two eyes were injured.", "أصيبت عيناه"),
+])
+def test_true_claims_from_the_third_review_pass(text: str, span: str) -> None:
+    assert problems(text, span) == []
+
+
 def test_a_wrong_model_pair_for_a_short_name_is_refused() -> None:
     span = "وقال أسامة حمدان إن الحركة لن تقبل الاتفاق"
     problems = guard("Obama said the movement would not accept the deal.", [span], published=PUB15,

@@ -26,6 +26,8 @@ in the article):
               round's start and once at its end, and not tuned on: a third held-out set.
     dev13     ``dev13-a.yaml`` + ``dev13-b.yaml``: written with dev12, measured fresh once,
               then tuned on.
+    dev14     ``dev14-a.yaml`` + ``dev14-b.yaml``: written in the middle of that round, measured
+              fresh once, then tuned on.
     untuned   ``untuned-a.yaml`` + ``untuned-b.yaml`` (2015-07-24 to -27): written without
               seeing the checker and never tuned on. Only its totals are looked at; it is how a
               change to the checker is judged.
@@ -47,7 +49,7 @@ fabrication is injected at a time (detected = ``unverified``):
 Drift: every quote is copied again with one kind of drift (quote marks, letter variants, an
 ellipsis, spaces, a dropped conjunction) and must still be located.
 
-    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev13|untuned|all] [-v]
+    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev14|untuned|all] [-v]
 
 ``-v`` lists misses and false alarms, for the tuned sets only: the held-out sets' (untuned,
 dev11, dev12) individual cases are not printed, so that nobody tunes on them by accident.
@@ -87,10 +89,10 @@ SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", 
         "dev7": ["dev7-a.yaml", "dev7-b.yaml"], "dev8": ["dev8-a.yaml", "dev8-b.yaml"],
         "dev9": ["dev9-a.yaml", "dev9-b.yaml"], "dev10": ["dev10-a.yaml", "dev10-b.yaml"],
         "dev11": ["dev11-a.yaml", "dev11-b.yaml"], "dev12": ["dev12-a.yaml", "dev12-b.yaml"],
-        "dev13": ["dev13-a.yaml", "dev13-b.yaml"],
+        "dev13": ["dev13-a.yaml", "dev13-b.yaml"], "dev14": ["dev14-a.yaml", "dev14-b.yaml"],
         "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 TUNED = ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-         "dev10", "dev13")
+         "dev10", "dev13", "dev14")
 KINDS = ("number", "date", "place", "person", "negation", "actor", "move")
 DRIFTS = ("quote marks", "letters", "ellipsis", "spaces", "conjunction")
 PLACES = ["Aleppo", "Tikrit", "Kirkuk", "Aden", "Homs", "Fallujah", "Idlib", "Palmyra", "Baghdad", "Sanaa",
