@@ -287,4 +287,6 @@ def phrase_numbers(spans: tuple[str, ...]) -> frozenset[float]:
                 continue
             if value:
                 out.add(float(value))
+                if re.search(re.escape(phrase) + r"\s+ونصف(?!\S)", span):
+                    out.add(float(value) + 0.5)  # ستمائة وخمسة عشر ونصف = 615.5
     return frozenset(out)

@@ -73,8 +73,7 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
         attribution = None if claim.attributed_to.strip().lower() in _GENERIC else claim.attributed_to
         text_en = claim.text_en
         if article.source:  # the outlet may name itself ("told Al-Hayat"); it need not be in the quote
-            outlet = re.compile(r"\b(?:al[- ]?)?" + r"[- ]?".join(map(re.escape, re.sub(r"^al[- ]?", "",
-                                article.source.lower()))) + r"\b", re.I)
+            outlet = _outlet_pattern(article.source)
             text_en = outlet.sub("the outlet", text_en)
             attribution = outlet.sub("the outlet", attribution) if attribution else None
 
@@ -90,6 +89,21 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
         problems += [p.message for p in found_problems]
     status = "unverified" if problems else "supported" if added else "verified"
     return claim.model_copy(update={"evidence": evidence + added, "problems": problems, "status": status})
+
+
+# outlets whose English name is not their source id spelled out (aawsat is Asharq Al-Awsat)
+_OUTLET_NAMES = {"aawsat": ["asharq al-awsat", "asharq alawsat"], "aleqtisadiya": ["al-eqtisadiah", "al-iqtisadiah",
+                 "al-eqtisadiya", "al-iqtisadiya", "aleqtisadiah"], "alweeam": ["al-weeam", "al-weam"],
+                 "arreyadi": ["al-riyadi", "arriyadi"]}
+
+
+def _outlet_pattern(source: str) -> re.Pattern[str]:
+    """How a claim may name the article's own outlet: its source id ("okaz", "alriyadh" as
+    Al-Riyadh or Al Riyadh) or its English name."""
+    names = [source.lower(), *_OUTLET_NAMES.get(source.lower(), [])]
+    parts = [r"(?:al[- ]?)?" + r"[- ]?".join(map(re.escape, re.sub(r"^al[- ]?", "", name.replace(" ", ""))))
+             for name in names]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
 
 
 def _with_context(problems: list[Problem], spans: list[str], article: Article, registry: Registry,
@@ -288,13 +302,14 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
     the claim does not mention."""
     out: set[str] = set()
     folded = " ".join(fold(s) for s in spans)
-    span_dates = [d for s in spans for d in dates.resolve_arabic(s, article.published)]
+    claimed = {v for _, v in english_numbers(text_en) if isinstance(v, float)}
+    span_dates = [d for s in spans for d in dates.resolve_arabic(s, article.published)
+                  if not (d.precision == "year" and d.iso and d.iso.isdigit() and float(d.iso) in claimed)]
     claim_dates = dates.resolve_english(text_en, article.published) if span_dates else []
     if any(not any(dates.supports(e, [d]) and _FINENESS.get(e.precision or "", 9) <= _FINENESS.get(d.precision or "", 9)
                    for e in claim_dates) for d in span_dates):
         out.add("date")  # the spans give a date the claim does not give: the claim's is probably a swap
     date_parts = {n for d in span_dates for n in _DIGITS.findall(fold(d.text))}
-    claimed = {v for _, v in english_numbers(text_en) if isinstance(v, float)}
     stated = {float(raw.replace(",", "")) for raw in _DIGITS.findall(folded)
               if raw not in date_parts and raw.count(",") <= 1 and "." not in raw}
     stated |= set(phrase_numbers(tuple(spans)))

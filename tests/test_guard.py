@@ -260,6 +260,10 @@ PUB15 = dt.date(2015, 7, 24)
     ("The court fined Nazif and his two sons.", "غرمت المحكمة نظيف ونجليه"),  # a dual with a possessive
     ("Neither Nazif nor his two sons attended the session.", "ولم يحضر نظيف ولا نجلاه الجلسة"),  # لم ... ولا
     ("Typhoon Soudelor killed 14 people.", "أن الإعصار سودلور أسفر عن سقوط 14 قتيلا"),  # Typhoon: الإعصار
+    ("The capsules weighed 615.5 grams.", "كبسولة تزن ستمائة وخمسة عشر ونصف جرام"),  # ونصف: and a half
+    ("Morsi could not attend because he was ill.", "سبب تعذر حضور مرسي يرجع إلى إصابته"),  # تعذر: could not
+    ("The increase in ships means the canal is reducing waiting times.",
+     "أن التزايد في عدد السفن يعني أن القناة بدأت في خفض فترات الانتظار"),
 ])
 def test_faithful_renderings_pass(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) == []
@@ -314,6 +318,8 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("Heavy rain fell, matched in a century.", "هطلت أمطار غزيرة لم تشهد المنطقة مثيلا لها منذ قرن", "negated"),
     ("The gunman killed his two brothers.", "قتل المسلح أخيه", "two"),  # أخيه: his brother, not a dual
     ("Typhoon Haiyan killed 14 people.", "أن الإعصار سودلور أسفر عن سقوط 14 قتيلا", "Haiyan"),
+    ("The capsules weighed 616.5 grams.", "كبسولة تزن ستمائة وخمسة عشر ونصف جرام", "616.5"),
+    ("Morsi attended although he was ill.", "سبب تعذر حضور مرسي يرجع إلى إصابته", "negated"),
     # from a review of the rules above: each must still be caught
     ("2,000 people were displaced.", "نزح 60 ألفا من السكان", "2,000"),
     ("The army continued its operations in Taiz.", "لم يواصل الجيش عملياته في تعز", "negated"),
@@ -436,6 +442,22 @@ def test_countries_by_the_names_the_press_uses() -> None:
                    "ونقلت صحيفة «حريت» التركية عن حاكم الإقليم أن الضابطين قتلا")
     pairs = [("حريت", "Hurriyet"), ("شانلي أورفا", "Sanliurfa")]
     assert check_claim(claim, _article(text), packaged(), pairs=pairs).status == "supported"
+
+
+def test_a_figure_that_looks_like_a_year_is_no_date_to_swap() -> None:
+    quote = "وبلغ عدد فروع المصارف بنهاية شهر مايو الماضي 1959 فرعا بزيادة 22 فرعا"
+    text = quote + ". وكان العدد 1937 فرعا في أبريل. " + _FILLER * 3
+    checked = check_claim(_claim("Bank branches reached 1,959 at the end of May, 22 more than in April.", quote),
+                          _article(text), packaged())
+    assert checked.status == "supported", checked.problems
+
+
+def test_the_outlet_may_name_itself_by_its_english_name() -> None:
+    quote = "وقال مسؤول أمني إن واشنطن رفعت الفيتو"
+    article = Article(id="a1", text=quote + ". " + _FILLER, origin="test", published=PUB15, source="aawsat")
+    checked = check_claim(_claim("A security official told Asharq Al-Awsat that Washington lifted the veto.", quote),
+                          article, packaged())
+    assert checked.status == "verified", checked.problems
 
 
 def test_a_second_date_may_come_from_context_when_the_quote_s_own_is_in_the_claim() -> None:
