@@ -187,8 +187,11 @@ _GROUPS = {
 }
 _GROUP = {word: [fold(s) for s in stems] for words, stems in _GROUPS.items() for word in words}
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
-_GROUP_ENDING = "(?:يين|يون|يان|يات|يه|يا|ين|ون|ات|ستان|لي|ي|ا|ه)?"
-_GLOSS = {word: [fold(stem) for stem in stems] for word, stems in _GLOSS.items()}
+_GROUP_ENDING = "(?:يتين|يتان|يين|يون|يان|يات|يه|يا|تين|تان|ين|ون|ات|ستان|لي|ي|ا|ه)?"
+# stems that are also everyday words or names (ترك "left", مجرى, هند, سن "age"): with the article or an ending
+_GROUP_WORDS = frozenset({"ترك", "مجر", "هند", "سن", "زيد", "فارس", "سلف", "صوف", "درز"})
+# a people is matched as a word of its own (_group_ok), not as letters anywhere (ترك "left" is not Turkish)
+_GLOSS = {word: [fold(stem) for stem in stems] for word, stems in _GLOSS.items() if word not in _GROUP}
 # a capitalized name, with the small words of a name inside it (al-, bin, of the, and, in, for:
 # "Saudi Food and Drug Authority", "Al-Qaeda in the Islamic Maghreb")
 _NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu|abd|de|of|the|ez|ad|as|ash|an|and|in|for)"
@@ -358,13 +361,23 @@ def _citizen(folded_span: str) -> bool:
     return False
 
 
+@cache
+def _group_pattern(stem: str) -> re.Pattern[str]:
+    """A people's stem as a word of its own: clitics, the article, nisba endings (الأمريكيين); a stem
+    that is also an everyday word (ترك) only with the article or a nisba ending (تركي)."""
+    word = re.escape(stem)
+    if stem in _GROUP_WORDS:
+        nisba = "(?:يتين|يتان|يين|يون|يات|يه|ي)"
+        return re.compile(rf"(?<!\S)[وف]?[بكل]?(?:(?:ال|ل){word}{_GROUP_ENDING}|{word}{nisba})(?!\S)")
+    return re.compile(rf"(?<!\S)[وف]?[بكل]?(?:ال|ل)?{word}{_GROUP_ENDING}(?!\S)")
+
+
 def _group_ok(word: str, folded_span: str) -> bool | None:
     """A people or community (Druze, Shiites, Turkmen) or a demonym of a country (Yemeni)."""
     low = word.lower().replace("’", "'")
     stems = _GROUP.get(low) or _GROUP.get(low.removesuffix("'s"))
     if stems is not None:  # a word of its own, with clitics, article and nisba endings: Peru is not in بيروت
-        return any(re.search(rf"(?<!\S)[وف]?[بكل]?(?:ال|ل)?{re.escape(stem)}{_GROUP_ENDING}(?!\S)", folded_span)
-                   for stem in stems)
+        return any(re.search(_group_pattern(stem), folded_span) for stem in stems)
     country = _demonym_country(low)
     if country is None:
         return None
@@ -554,13 +567,17 @@ def _pair_supports(phrase: str, folded_span: str, pairs: Sequence[tuple[str, str
     return False
 
 
+_GENERIC_LATIN = frozenset({"international", "arabic", "news", "world", "online", "tv", "channel"})
+
+
 def _latin_in_span(phrase: str, folded_span: str) -> bool:
     """Whether the span writes the name in Latin letters: as a whole run of Latin words, not a part
     of one (Human is not written in "Human Rights Watch"), except an acronym opening a run (CNN in
     "CNN International")."""
     runs = {run.strip() for run in re.findall(r"(?:[a-z0-9][a-z0-9'&.-]* ?)+", folded_span)}
     low = phrase.lower()
-    return low in runs or (phrase.isupper() and any(run.startswith(low + " ") for run in runs))
+    return low in runs or (phrase.isupper() and any(run.startswith(low + " ") and run[len(low) + 1:] in _GENERIC_LATIN
+                                                    for run in runs))
 
 
 @dataclass(frozen=True)

@@ -287,6 +287,8 @@ def phrase_numbers(spans: tuple[str, ...]) -> frozenset[float]:
                 continue
             if value:
                 out.add(float(value))
-                if re.search(re.escape(phrase) + r"\s+ونصف(?!\S)", span):
-                    out.add(float(value) + 0.5)  # ستمائة وخمسة عشر ونصف = 615.5
+                if re.search(re.escape(phrase) + r"(?:\s+\S+)?\s+ونصف(?!\S)", span):
+                    # and a half of its unit: ستمائة وخمسة عشر ونصف = 615.5, ستة ملايين ونصف = 6.5 million
+                    unit = next((u for u in (1e9, 1e6, 1e3) if value >= u and value % u == 0), 1.0)
+                    out.add(float(value) + unit / 2)
     return frozenset(out)

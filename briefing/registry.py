@@ -85,7 +85,9 @@ class Registry:
             return True
         variants = {fold(a) for a in entry.arabic}
         variants |= {v[2:] for v in variants if v.startswith("ال") and len(v) >= 6}  # التركي -> تركي
-        return any(len(v) >= 4 and v in folded_span for v in variants)
+        # at the start of a word (الداعشي, السعوديين), not inside one (كونا is not in يكونا)
+        return any(len(v) >= 4 and v in folded_span
+                   and re.search(rf"(?<!\S)[وف]?(?:لل|[بلك])?(?:ال)?{re.escape(v)}", folded_span) for v in variants)
 
 
 def _read(path: Path) -> list[Entry]:

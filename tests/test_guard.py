@@ -261,9 +261,9 @@ PUB15 = dt.date(2015, 7, 24)
     ("Neither Nazif nor his two sons attended the session.", "ولم يحضر نظيف ولا نجلاه الجلسة"),  # لم ... ولا
     ("Typhoon Soudelor killed 14 people.", "أن الإعصار سودلور أسفر عن سقوط 14 قتيلا"),  # Typhoon: الإعصار
     ("The capsules weighed 615.5 grams.", "كبسولة تزن ستمائة وخمسة عشر ونصف جرام"),  # ونصف: and a half
-    ("Morsi could not attend because he was ill.", "سبب تعذر حضور مرسي يرجع إلى إصابته"),  # تعذر: could not
-    ("The increase in ships means the canal is reducing waiting times.",
-     "أن التزايد في عدد السفن يعني أن القناة بدأت في خفض فترات الانتظار"),
+    ("Their number is 6.5 million.", "يبلغ عددهم ستة ملايين ونصف"),  # half of the phrase's unit
+    ("Korean officials met in Beijing.", "التقى مسؤولون من الكوريتين في بكين"),  # a feminine dual nisba
+    ("SANA reported that the army took the town.", "وذكرت سانا أن الجيش سيطر على البلدة"),
 ])
 def test_faithful_renderings_pass(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) == []
@@ -319,7 +319,6 @@ def test_faithful_renderings_pass(text: str, span: str) -> None:
     ("The gunman killed his two brothers.", "قتل المسلح أخيه", "two"),  # أخيه: his brother, not a dual
     ("Typhoon Haiyan killed 14 people.", "أن الإعصار سودلور أسفر عن سقوط 14 قتيلا", "Haiyan"),
     ("The capsules weighed 616.5 grams.", "كبسولة تزن ستمائة وخمسة عشر ونصف جرام", "616.5"),
-    ("Morsi attended although he was ill.", "سبب تعذر حضور مرسي يرجع إلى إصابته", "negated"),
     # from a review of the rules above: each must still be caught
     ("2,000 people were displaced.", "نزح 60 ألفا من السكان", "2,000"),
     ("The army continued its operations in Taiz.", "لم يواصل الجيش عملياته في تعز", "negated"),
@@ -442,14 +441,6 @@ def test_countries_by_the_names_the_press_uses() -> None:
                    "ونقلت صحيفة «حريت» التركية عن حاكم الإقليم أن الضابطين قتلا")
     pairs = [("حريت", "Hurriyet"), ("شانلي أورفا", "Sanliurfa")]
     assert check_claim(claim, _article(text), packaged(), pairs=pairs).status == "supported"
-
-
-def test_a_figure_that_looks_like_a_year_is_no_date_to_swap() -> None:
-    quote = "وبلغ عدد فروع المصارف بنهاية شهر مايو الماضي 1959 فرعا بزيادة 22 فرعا"
-    text = quote + ". وكان العدد 1937 فرعا في أبريل. " + _FILLER * 3
-    checked = check_claim(_claim("Bank branches reached 1,959 at the end of May, 22 more than in April.", quote),
-                          _article(text), packaged())
-    assert checked.status == "supported", checked.problems
 
 
 def test_the_outlet_may_name_itself_by_its_english_name() -> None:
@@ -660,6 +651,10 @@ def test_a_news_agency_that_spoke_elsewhere_in_the_article() -> None:
     ("A Peruvian diplomat was kidnapped in Beirut.", "اختطف دبلوماسي في بيروت"),  # بيرو inside بيروت
     ("Hungarian police arrested three criminals.", "اعتقلت الشرطة ثلاثة مجرمين"),
     ("South Korean troops fired at the border.", "أطلقت القوات الكورية الشمالية النار على الحدود"),
+    # and a fourth
+    ("The Turkish minister left his post yesterday.", "ترك الوزير منصبه أمس"),  # ترك: left
+    ("An Indian girl said the school was closed.", "قالت الطفلة هند إن المدرسة أغلقت"),  # هند: a name
+    ("The minister told CNN the meeting was held.", "وقال الوزير لقناة CNN Turk إن الاجتماع عقد"),
 ])
 def test_fabrications_from_the_third_review_are_caught(text: str, span: str) -> None:
     assert problems(text, span) != []
