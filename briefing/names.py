@@ -278,7 +278,8 @@ def _translit_supported(name: str, folded_span: str, strict: bool = False,
     for n in range(1, widest + 1):
         for i in range(len(words) - n + 1):
             for cand in (c.translate(_LOOSE) for c in _skeletons_ar(words[i:i + n])):
-                if cand in targets and (not strict or n == 1 or len(target) >= 5):
+                if cand in targets and (not strict or n == 1 or len(target) >= 5) \
+                        and (len(target) > 3 or _long_enough(words[i:i + n], name)):
                     return True  # in context, four letters must be one word: الدهلكي = Dahlaki
                 if exact:
                     continue
@@ -287,6 +288,13 @@ def _translit_supported(name: str, folded_span: str, strict: bool = False,
                 if len(target) >= 4 and len(cand) >= 3 and max(fuzz.ratio(cand, t) for t in variants) >= 75:
                     return True
     return False
+
+
+def _long_enough(arabic: list[str], name: str) -> bool:
+    """A short skeleton (Hodeidah: hd) matches only Arabic of about the name's length: not أحد."""
+    letters = sum(len(re.sub(r"^(?:[وفبل]?ال|[وفب])", "", w)) for w in arabic)
+    english = re.sub(r"(?<![A-Za-z])(?:al|el|ad|as|ash|az|an|ar|at)-", "", name, flags=re.I)  # the article
+    return letters * 2 >= len(re.sub(r"[^A-Za-z]", "", english))
 
 
 _FUSED = ("abd", "abdel", "abdul", "abdal")
