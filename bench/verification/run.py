@@ -19,11 +19,11 @@ in the article):
     dev10     ``dev10-a.yaml`` + ``dev10-b.yaml`` (yet other articles of those four days):
               the same, written later, each measured fresh once and then tuned on.
     dev11     ``dev11-a.yaml`` + ``dev11-b.yaml`` (yet other articles of those days): written
-              the same way, measured once at the end of the round that wrote dev7 to dev10, and
-              not tuned on: a second held-out set.
+              the same way, measured at the end of the round that wrote dev7 to dev10 and at the
+              end of the next, and not tuned on: a second held-out set.
     dev12     ``dev12-a.yaml`` + ``dev12-b.yaml`` (yet other articles of those days): written
               the same way at the start of the next round, measured on the checker of that
-              round's start and once at its end, and not tuned on: a third held-out set.
+              round's start and at its end, and not tuned on: a third held-out set.
     dev13     ``dev13-a.yaml`` + ``dev13-b.yaml``: written with dev12, measured fresh once,
               then tuned on.
     dev14     ``dev14-a.yaml`` + ``dev14-b.yaml``: written in the middle of that round, measured
