@@ -137,6 +137,15 @@ def fold(text: str) -> str:
     return _normalize_array(text)[0]
 
 
+def fold_words(words: Sequence[str]) -> dict[str, str]:
+    """Each one-word string folded, in one pass: folding is vectorized, its set-up per call is not
+    (the lexicon's and the gazetteer's tens of thousands of words)."""
+    folded = fold(" ".join(words)).split(" ")
+    if len(folded) != len(words):
+        folded = [fold(w) for w in words]
+    return dict(zip(words, folded, strict=True))
+
+
 @lru_cache(maxsize=4096)
 def _normalized(text: str) -> tuple[str, array[int]]:
     """Cached per text; the offsets as a compact array (a day's articles: 6 MB, not 60 MB of ints)."""

@@ -117,8 +117,11 @@ _ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?(?:
                         rf"(?:شهر )?({_G_MONTH})(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 
+_ORDINAL_BY_FOLDED = {fold(k): v for k, v in _ORDINAL_DAYS.items()}
+
+
 def _ordinal_day(folded: str) -> int:
-    return _ORDINAL_DAYS[next(k for k in _ORDINAL_DAYS if fold(k) == folded)]
+    return _ORDINAL_BY_FOLDED[folded]
 
 
 def _month_of(name: str, table: dict[int, list[str]]) -> int:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from .arabic import fold
+from .arabic import fold, fold_words
 
 DICTD = Path("/usr/share/dictd")
 ENG_ARA = "freedict-eng-ara"
@@ -97,14 +97,6 @@ def _english_forms(word: str) -> set[str]:
     return forms
 
 
-def _fold_words(words: list[str]) -> dict[str, str]:
-    """Each one-word string folded; in one pass (folding is vectorized, its set-up per call is not)."""
-    folded = fold(" ".join(words)).split(" ")
-    if len(folded) != len(words):
-        folded = [fold(w) for w in words]
-    return dict(zip(words, folded, strict=True))
-
-
 @cache
 def lexicon(directory: Path = DICTD) -> dict[str, frozenset[str]]:
     """English word (lower case, singular) -> the stems of the Arabic words it translates."""
@@ -117,7 +109,7 @@ def lexicon(directory: Path = DICTD) -> dict[str, frozenset[str]]:
         arabic = head.split(" /")[0].strip()
         if _ARABIC_WORD.match(arabic):
             raw += [(sense.lower(), arabic) for sense in senses if _ENGLISH_WORD.match(sense.lower())]
-    folded = _fold_words(sorted({arabic for _, arabic in raw}))
+    folded = fold_words(sorted({arabic for _, arabic in raw}))
     pairs: dict[str, set[str]] = defaultdict(set)
     for english, arabic in raw:
         for form in _english_forms(english):

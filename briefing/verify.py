@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from . import dates
 from .arabic import fold, locate_parts
@@ -96,6 +97,7 @@ _OUTLET_NAMES = {"aawsat": ["asharq al-awsat", "asharq alawsat"], "aleqtisadiya"
                  "al-eqtisadiya", "al-iqtisadiya", "aleqtisadiah"]}
 
 
+@cache
 def _outlet_pattern(source: str) -> re.Pattern[str]:
     """How a claim may name the article's own outlet: its source id ("okaz", "alriyadh" as
     Al-Riyadh or Al Riyadh) or its English name."""
