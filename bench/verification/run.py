@@ -90,6 +90,7 @@ SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", 
         "dev9": ["dev9-a.yaml", "dev9-b.yaml"], "dev10": ["dev10-a.yaml", "dev10-b.yaml"],
         "dev11": ["dev11-a.yaml", "dev11-b.yaml"], "dev12": ["dev12-a.yaml", "dev12-b.yaml"],
         "dev13": ["dev13-a.yaml", "dev13-b.yaml"], "dev14": ["dev14-a.yaml", "dev14-b.yaml"],
+        "dev15": ["dev15-a.yaml", "dev15-b.yaml"],
         "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 TUNED = ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
          "dev10", "dev13", "dev14")
