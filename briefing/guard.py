@@ -104,7 +104,13 @@ _EN_BOUND = re.compile(r"\b(?:(?:would|will|did|does|do|shall|should|could|can)(
                        r"(?:exceed\w*|surpass\w*|top|(?:be )?(?:more|less|fewer|longer|shorter) than)\b|"
                        r"\bno (?:more|less|fewer|longer|shorter) than\b", re.I)
 # a prohibition (يحظر، يمنع) is what "may not" renders
-_AR_FORBID = _ar_words(["يحظر", "تحظر", "يمنع", "تمنع", "يحرم", "تحرم", "ممنوع", "محظور"], "(?:ه|ها|هم|ون|ان|ات)?")
+_AR_FORBID = _ar_words(["يحظر", "تحظر", "يمنع", "تمنع", "يحرم", "تحرم", "ممنوع", "محظور", "حظر", "منع"],
+                       "(?:ه|ها|هم|ون|ان|ات|ت)?")
+# Arabic that an English "not" may render without being a negation word of its own: غير + a word
+# (غير محظور: not banned; not غير أن, however) and ألا before a verb (أن لا: اختاروا ألا يكونوا,
+# chose not to be; not the لا ... إلا of a restriction). Only ever an allowance for the claim's
+# "not", never a negation the claim must render: غير is "other than" as often
+_AR_NOT_ALLOWED = re.compile(r"(?<!\S)[وف]?(?:علي )?الا (?=[يتن]\S{2,})")
 _EN_MAY_NOT = re.compile(r"\b(?:may|must|shall|should|can) not\b|\bcannot\b|\bnot (?:be )?(?:allowed|permitted)\b",
                          re.I)
 # a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
@@ -291,7 +297,7 @@ def _neither_nor(folded: str) -> int:
     """How many ولا continue a negation a few words before (لم يحضر نظيف ولا نجلاه; لا A ولا B ولا C)."""
     words, count, last = folded.split(), 0, -99
     for i, word in enumerate(words):
-        if word == "ولا" and i - last <= 5:
+        if word == "ولا" and i - last <= 9:
             count += 1
         if re.fullmatch(r"[وف]?(?:لا|لم|لن)", word):
             last = i
@@ -347,7 +353,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     if en_deny and not (ar_deny or _AR_RULE_OUT.search(folded_span) or _AR_DENY_BROAD.search(folded_span)
                         or _AR_SAID_NOT.search(folded_span)):
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
-    elif en_neg > ar_neg + ar_deny + ar_lexical:
+    elif en_neg > ar_neg + ar_deny + ar_lexical + len(_AR_NOT_ALLOWED.findall(without_still)):
         problems.append("the claim is negated where the cited Arabic is not")
     elif ar_neg > en_broad:
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")
@@ -453,6 +459,9 @@ def check(text_en: str, spans: Sequence[str], *, published: dt.date | None, regi
 
 
 _CALLED = re.compile(r"(?<!\S)([وف]?[يت])\u064f?دعى(?!\S)")
+# ألا before a verb is أن لا, "that ... not" (اختاروا ألا يكونوا: chose not to be); it folds to الا,
+# which is also إلا, "except": told apart by its hamza, when the writer put one
+_THAT_NOT = re.compile(r"(?<!\S)([وف]?)ألا(?= [يتن]\S{2,})")
 
 
 @lru_cache(maxsize=16384)
@@ -467,7 +476,8 @@ def _check(text_en: str, spans: tuple[str, ...], published: dt.date | None, regi
                  for p in check_names(text_en, folded, registry, pairs, strict)]
     if polarity:
         # يُدعى "is called" (طفل يدعى راشد) folds to يدعي "claims": told apart by its alef maqsura
-        said = " ".join(fold(_CALLED.sub(r"\1سمي", s)) for s in spans) if "دعى" in "".join(spans) else folded
+        said = " ".join(fold(_THAT_NOT.sub(r"\1أن لا", _CALLED.sub(r"\1سمي", s))) for s in spans) \
+            if "دعى" in "".join(spans) or "ألا" in "".join(spans) else folded
         flips = check_polarity(text_en, said) + check_opposites(text_en, folded)
         problems += [Problem("polarity", "", m) for m in flips]
         problems += [p for p in check_speakers(text_en, folded, registry)

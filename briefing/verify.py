@@ -118,15 +118,23 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     a figure (or name a place or party) that the claim leaves out, so the claim's own figure (or
     name) probably replaced it.
 
-    A name the claim's attribution (``attributed_to``) also carries, the speaker or a word of their
-    description ("head of the Diyala appeals court"), may be named anywhere in the article: Arabic
-    reports name and describe a speaker once and quote them for paragraphs."""
+    A name may be stated anywhere in the article, and so may an age ("the 24-year-old"): Arabic
+    reports name and describe a person, a body or a town once, where they introduce it, and quote
+    or refer back to it for paragraphs. Not so a name the claim makes the speaker, unless the
+    claim's attribution (``attributed_to``) carries it too (the speaker or a word of their
+    description, "head of the Diyala appeals court"): a party made to say what another said is
+    the fabrication to catch. Figures and dates come from the title, the lede and the sentences
+    around the quotes only (``_context_candidates``)."""
     fixed = [p for p in problems if p.kind not in CONTEXT_KINDS]
     todo = [p for p in problems if p.kind in CONTEXT_KINDS]
     if fixed or not todo:
         return problems, []
-    substituted = _substituted(text_en, spans, article, registry, pairs)
-    if any(_kind_of(p, registry, places) in substituted for p in todo):
+    substituted = _substituted(text_en, spans, article, registry, pairs, places)
+    # the claim's own speaker, named in its attribution, is not a name swapped into its text
+    if any(_kind_of(p, registry, places) in substituted
+           and not (p.kind == "name" and attributed_to and _names_same(p.part or p.detail, attributed_to)
+                    and is_speaker(p.detail, text_en))
+           for p in todo):
         return problems, []
     candidates = _context_candidates(article, cited)
     chosen: list[tuple[str, int, int, bool]] = []
@@ -137,16 +145,20 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         # specific enough
         own_speaker = problem.kind == "name" and _names_same(problem.part or problem.detail, attributed_to)
         speaker = speaks and is_institution(problem.detail, registry)
-        if any(_states(problem, text, article.published, registry, speaker, pairs) for text, *_ in chosen):
+        age = problem.kind == "number" and _is_age(problem.detail, text_en)  # given where a person is introduced
+        if any(_states(problem, text, article.published, registry, speaker, pairs, age) for text, *_ in chosen):
             continue  # a sentence added for another detail states this one too
-        # a place may be stated anywhere: a swapped place is caught as a substitution (above); so
-        # may a person's other name ("known as Umm Adam"), given once where they are introduced
-        anywhere = own_speaker or _kind_of(problem, registry, places) == "place" or _is_alias(problem, text_en) \
-            or _anaphor(problem, spans, registry, article.text, min((s for s, _ in cited), default=0))
+        # a name may be stated anywhere: Arabic reports name a person, a body or the city once, where
+        # they introduce it, and a swapped name is caught as a substitution (above). Not a name the
+        # claim makes its speaker unless it is the claim's own (its attribution), a place, another
+        # name of someone ("known as Umm Adam") or the body the spans refer to by its kind noun
+        anywhere = age or (problem.kind == "name" and (
+            not speaks or own_speaker or _kind_of(problem, registry, places) == "place" or _is_alias(problem, text_en)
+            or _anaphor(problem, spans, registry, article.text, min((s for s, _ in cited), default=0))))
         pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
         for candidate in pool:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
-                                                   pairs):
+                                                   pairs, age):
                 chosen.append(candidate)
                 break
         else:
@@ -231,8 +243,14 @@ def _names_same(name: str, attributed_to: str) -> bool:
     return bool(words) and re.search(rf"(?<![\w]){re.escape(words[-1])}(?![\w-])", attributed_to, re.I) is not None
 
 
+def _is_age(number: str, text_en: str) -> bool:
+    """Whether the claim gives ``number`` as someone's age ("the 24-year-old", "Hashemi, 45,")."""
+    n = re.escape(number)
+    return re.search(rf"(?<![\d.,]){n}-year-old|\baged {n}\b|\b{n} years old\b|\w, {n},", text_en) is not None
+
+
 def _states(problem: Problem, sentence: str, published: dt.date | None, registry: Registry,
-            speaker: bool = False, pairs: Sequence[tuple[str, str]] = ()) -> bool:
+            speaker: bool = False, pairs: Sequence[tuple[str, str]] = (), age: bool = False) -> bool:
     """Whether ``sentence`` states the detail ``problem`` is about: the part of the name the spans
     lack ('Defense' of 'Saudi Defense Minister Mohammed bin Salman'), without fuzzy transliteration
     (a sentence has many words to match by chance) but with the model's own pairs; the number; the
@@ -244,6 +262,9 @@ def _states(problem: Problem, sentence: str, published: dt.date | None, registry
             return False
         # "at ": so that the name is not taken for a capitalized word opening a sentence
         return not check_names("at " + (problem.part or problem.detail), folded, registry, pairs, strict=True)
+    if problem.kind == "number" and age:  # an age, stated where the person is introduced: "(24 عاما)"
+        return re.search(rf"(?<![\d.,]){re.escape(problem.detail)} (?:عاما|عام|سنه|سنوات)(?!\S)", fold(sentence)) \
+            is not None
     if problem.kind == "number":
         return not unsupported_numbers(problem.detail, [sentence], [])
     if problem.kind == "date":
@@ -262,7 +283,8 @@ def _context_candidates(article: Article, cited: Sequence[tuple[int, int]]) -> l
     """Where the article may state a detail the quotes leave out: its title, its lede (first two
     sentences) and the sentences around each quote (the one before, the one holding it, the one
     after), as (text, start, end, in title), shortest first. Not any sentence of the article: a
-    name or figure from an unrelated paragraph is more likely a slip than context."""
+    figure or a date from an unrelated paragraph is more likely a slip than context (a name is
+    looked for in every sentence, ``_with_context``)."""
     pieces = [(s, e) for s, e in sentences(article.text) if len(article.text[s:e].strip()) >= 8]
     keep = set(range(min(2, len(pieces))))
     for start, end in cited:
@@ -297,7 +319,7 @@ _FINENESS = {"day": 0, "week": 1, "month": 2, "year": 3}  # a claim's date gives
 
 
 def _substituted(text_en: str, spans: list[str], article: Article, registry: Registry,
-                 pairs: Sequence[tuple[str, str]]) -> set[str]:
+                 pairs: Sequence[tuple[str, str]], places: Sequence[tuple[str, str]] = ()) -> set[str]:
     """Kinds of detail the claim may have swapped (number, date, place, party): the spans state a
     figure or a date, or name a town or a party (registered, or one of the model's pairs), that
     the claim does not mention."""
@@ -329,7 +351,8 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
                 and not any(re.search(rf"\b{re.escape(w.lower().removesuffix('s'))}s?\b", low)
                             for w in english.split() if len(w) > 3) \
                 and english.lower() not in countries:
-            out |= {"place"} if is_place(english) else {"place", "party"}  # a village the gazetteer lacks
+            # a village the gazetteer lacks; not a place when the model listed its places and not this one
+            out |= {"place"} if is_place(english) else {"place", "party"}
     return out
 
 

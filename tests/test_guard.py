@@ -691,3 +691,74 @@ def test_a_kind_noun_refers_to_the_body_named_last_before_the_quote() -> None:
     assert wrong.status == "unverified"
     right = check_claim(_claim("ISIS claimed the bombings in two statements.", quote), _article(text), packaged())
     assert right.status == "supported", right.problems
+
+
+# A name, an age: stated once where the article introduces it, paragraphs before the quote
+_FAR = ("أعلنت الشرطة البريطانية أمس توجيه تهم لرجلين. وقالت ديبورا والش نائبة رئيس قسم مكافحة الإرهاب في بيان إن "
+        "التحقيق مستمر. وكان جنيد خان البالغ من العمر 24 عاما قد اعتقل في مطار هيثرو. وتوالت ردود الفعل في لندن. "
+        "وعقدت الشرطة مؤتمرا صحافيا. وانتشرت القوات في الشوارع. وأكدت المحكمة أن الجلسة المقبلة ستعقد الشهر المقبل. "
+        "وذكر البيان أن خان كان يخطط للسفر إلى سوريا عبر تركيا.")
+_FAR_PAIRS = [("ديبورا والش", "Deborah Walsh"), ("جنيد خان", "Junaid Khan"), ("تركيا", "Turkey"),
+              ("سوريا", "Syria")]
+
+
+def test_a_person_introduced_paragraphs_before_the_quote_is_context() -> None:
+    quote = "وذكر البيان أن خان كان يخطط للسفر إلى سوريا"
+    checked = check_claim(_claim("The statement said Junaid Khan had planned to travel to Syria.", quote),
+                          _article(_FAR), packaged(), pairs=_FAR_PAIRS)
+    assert checked.status == "supported", checked.problems
+    assert any(e.added_by_check and "جنيد خان" in e.quote_ar for e in checked.evidence)
+
+
+def test_a_name_named_elsewhere_put_in_place_of_the_quotes_own_stays_unverified() -> None:
+    # the quote names Raqqa; the claim swaps in Aleppo, which the article names elsewhere
+    quote = "وذكر البيان أن خان كان يخطط للسفر إلى الرقة"
+    text = _FAR.replace("إلى سوريا عبر تركيا", "إلى الرقة") + " وتتابع السلطات في حلب القضية."
+    checked = check_claim(_claim("The statement said Khan had planned to travel to Aleppo.", quote),
+                          _article(text), packaged(), pairs=_FAR_PAIRS)
+    assert checked.status == "unverified", checked.problems
+    # a party: the quote names Walsh, the claim puts in Khan, whom the article names elsewhere
+    quote = "وقالت ديبورا والش نائبة رئيس قسم مكافحة الإرهاب في بيان إن التحقيق مستمر"
+    checked = check_claim(_claim("In a statement, Junaid Khan said the investigation continues.", quote),
+                          _article(_FAR), packaged(), pairs=_FAR_PAIRS)
+    assert checked.status == "unverified", checked.problems
+
+
+def test_an_age_comes_from_where_the_person_is_introduced_and_only_as_an_age() -> None:
+    quote = "وذكر البيان أن خان كان يخطط للسفر إلى سوريا"
+    article = _article(_FAR)
+    ok = check_claim(_claim("The statement said the 24-year-old had planned to travel to Syria.", quote),
+                     article, packaged(), pairs=_FAR_PAIRS)
+    assert ok.status == "supported", ok.problems
+    wrong = check_claim(_claim("The statement said the 25-year-old had planned to travel to Syria.", quote),
+                        article, packaged(), pairs=_FAR_PAIRS)
+    assert wrong.status == "unverified"
+    # a figure stated far away that is not an age does not make one
+    other = _article(_FAR.replace("البالغ من العمر 24 عاما", "")
+                     .replace("مؤتمرا صحافيا", "مؤتمرا صحافيا حضره 24 صحافيا"))
+    assert check_claim(_claim("The statement said the 24-year-old had planned to travel to Syria.", quote),
+                       other, packaged(), pairs=_FAR_PAIRS).status == "unverified"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # ألا = أن لا before a verb: "chose not to be"
+    ("He said the doors would remain open to those who chose not to be there.",
+     "أن الأبواب ستظل مفتوحة لمن اختاروا ألا يكونوا هنا"),
+    # حظر: a prohibition, "may not"
+    ("Women may not be employed in underground work.", "حظر توظيفها في العمل تحت سطح الأرض"),
+    # لا A ... ولا B, several words apart: "neither A nor B"
+    ("The council would include neither President Hadi nor his predecessor Saleh.",
+     "مجلس للرئاسة لا يضم الرئيس الحالي عبد ربه منصور هادي، ولا سلفه صالح"),
+])
+def test_negations_without_a_negation_word_of_their_own(text: str, span: str) -> None:
+    assert guard(text, [span], published=PUB15, registry=packaged()) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("He said the doors would remain open to those who chose to be there.",
+     "أن الأبواب ستظل مفتوحة لمن اختاروا ألا يكونوا هنا"),
+    # إلا, not ألا: a restriction, no negation for the claim to add
+    ("He said none but the army will not stay.", "لن يبقى إلا الجيش"),
+])
+def test_those_negations_still_must_be_rendered(text: str, span: str) -> None:
+    assert guard(text, [span], published=PUB15, registry=packaged()) != []
