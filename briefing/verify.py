@@ -130,10 +130,12 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     if fixed or not todo:
         return problems, []
     substituted = _substituted(text_en, spans, article, registry, pairs, places)
-    # the claim's own speaker, named in its attribution, is not a name swapped into its text
+    # the claim's own speaker, named in its attribution, is not a name swapped into its text, unless
+    # the spans have someone else speak
+    rival = _rival_speaker(text_en, spans, pairs)
     if any(_kind_of(p, registry, places) in substituted
            and not (p.kind == "name" and attributed_to and _names_same(p.part or p.detail, attributed_to)
-                    and is_speaker(p.detail, text_en))
+                    and is_speaker(p.detail, text_en) and not rival)
            for p in todo):
         return problems, []
     candidates = _context_candidates(article, cited)
@@ -156,7 +158,15 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
             not speaks or own_speaker or _kind_of(problem, registry, places) == "place" or _is_alias(problem, text_en)
             or _anaphor(problem, spans, registry, article.text, min((s for s, _ in cited), default=0))))
         pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
+        # far from the quotes, a person must be one the spans refer back to (a word of their Arabic
+        # name: خان for Junaid Khan), and an age the article's only one: a name or an age put on the
+        # unnamed "local official" of the quote is the slip to catch
+        person = problem.kind == "name" and not own_speaker and _kind_of(problem, registry, places) != "place" \
+            and not is_institution(problem.detail, registry)
+        far_ok = (not person or _referred_to(problem, spans, pairs)) and (not age or _ages(article.text) == 1)
         for candidate in pool:
+            if candidate not in candidates and not far_ok:
+                continue
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
                                                    pairs, age):
                 chosen.append(candidate)
@@ -243,6 +253,50 @@ def _names_same(name: str, attributed_to: str) -> bool:
     return bool(words) and re.search(rf"(?<![\w]){re.escape(words[-1])}(?![\w-])", attributed_to, re.I) is not None
 
 
+def _rival_speaker(text_en: str, spans: Sequence[str], pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether the spans have a party the claim does not name speak: one of the model's names
+    within four words after a verb of saying (وقال القيادي عبده الحذيفي إن ...)."""
+    low = text_en.lower()
+    for span in spans:
+        words = fold(span).split()
+        for i, word in enumerate(words):
+            if not SPEECH.fullmatch(word):
+                continue
+            after = " ".join(words[i + 1:i + 6])
+            for arabic, english in pairs:
+                if arabic_in_span(fold(arabic), after) and not any(
+                        re.search(rf"\b{re.escape(w.lower())}\b", low) for w in english.split() if len(w) > 3):
+                    return True
+    return False
+
+
+def _referred_to(problem: Problem, spans: Sequence[str], pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether the spans refer to the person ``problem`` names by a word of their Arabic name in
+    one of the model's pairs (وذكر أن خان ... for Junaid Khan, named paragraphs before)."""
+    key = ascii_key(problem.part or problem.detail)
+    words = set(" ".join(fold(s) for s in spans).split())
+    words |= {re.sub(r"^[وفبل]", "", w) for w in words}
+    for arabic, english in pairs:
+        if (key and key in ascii_key(english)) or ascii_key(english) in ascii_key(problem.detail):
+            own = [re.sub(r"^ال", "", w) for w in fold(arabic).split()]
+            if any(len(w) >= 3 and (w in words or "ال" + w in words) for w in own):
+                return True
+    return False
+
+
+_AGE = re.compile(r"(?<!\S)(?:العمر|عمره|عمرها|البالغ|البالغه|يبلغ|تبلغ)(?: \S+)?? (\d{1,3}) (?:عاما|عام|سنه)(?!\S)")
+
+
+def _age_figures(text: str) -> list[str]:
+    """The ages a text gives: "البالغ من العمر 24 عاما", "عمره 17 عاما", "(24 عاما)"."""
+    return _AGE.findall(fold(re.sub(r"\(\s*(?=[\d٠-٩]{1,3}\s*(?:عام|سن))", " العمر ", text)))
+
+
+def _ages(text: str) -> int:
+    """How many ages the article gives."""
+    return len(_age_figures(text))
+
+
 def _is_age(number: str, text_en: str) -> bool:
     """Whether the claim gives ``number`` as someone's age ("the 24-year-old", "Hashemi, 45,")."""
     n = re.escape(number)
@@ -263,8 +317,7 @@ def _states(problem: Problem, sentence: str, published: dt.date | None, registry
         # "at ": so that the name is not taken for a capitalized word opening a sentence
         return not check_names("at " + (problem.part or problem.detail), folded, registry, pairs, strict=True)
     if problem.kind == "number" and age:  # an age, stated where the person is introduced: "(24 عاما)"
-        return re.search(rf"(?<![\d.,]){re.escape(problem.detail)} (?:عاما|عام|سنه|سنوات)(?!\S)", fold(sentence)) \
-            is not None
+        return problem.detail in _age_figures(sentence)
     if problem.kind == "number":
         return not unsupported_numbers(problem.detail, [sentence], [])
     if problem.kind == "date":
@@ -351,8 +404,7 @@ def _substituted(text_en: str, spans: list[str], article: Article, registry: Reg
                 and not any(re.search(rf"\b{re.escape(w.lower().removesuffix('s'))}s?\b", low)
                             for w in english.split() if len(w) > 3) \
                 and english.lower() not in countries:
-            # a village the gazetteer lacks; not a place when the model listed its places and not this one
-            out |= {"place"} if is_place(english) else {"place", "party"}
+            out |= {"place"} if is_place(english) else {"place", "party"}  # a village the gazetteer lacks
     return out
 
 
