@@ -132,7 +132,9 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     substituted = _substituted(text_en, spans, article, registry, pairs, places)
     # the claim's own speaker, named in its attribution, is not a name swapped into its text, unless
     # the spans have someone else speak
-    rival = _rival_speaker(text_en, spans, pairs)
+    # whether the quotes' sentences (with a «قال X إن» the quote may have left out) have another speak
+    holding = [article.text[s:e] for s, e in sentences(article.text) if any(s < y and x < e for x, y in cited)]
+    rival = _rival_speaker(text_en, holding or spans, pairs)
     if any(_kind_of(p, registry, places) in substituted
            and not (p.kind == "name" and attributed_to and _names_same(p.part or p.detail, attributed_to)
                     and is_speaker(p.detail, text_en) and not rival)
@@ -148,8 +150,6 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         own_speaker = problem.kind == "name" and _names_same(problem.part or problem.detail, attributed_to)
         speaker = speaks and is_institution(problem.detail, registry)
         age = problem.kind == "number" and _is_age(problem.detail, text_en)  # given where a person is introduced
-        if any(_states(problem, text, article.published, registry, speaker, pairs, age) for text, *_ in chosen):
-            continue  # a sentence added for another detail states this one too
         # a name may be stated anywhere: Arabic reports name a person, a body or the city once, where
         # they introduce it, and a swapped name is caught as a substitution (above). Not a name the
         # claim makes its speaker unless it is the claim's own (its attribution), a place, another
@@ -157,16 +157,19 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         anywhere = age or (problem.kind == "name" and (
             not speaks or own_speaker or _kind_of(problem, registry, places) == "place" or _is_alias(problem, text_en)
             or _anaphor(problem, spans, registry, article.text, min((s for s, _ in cited), default=0))))
-        pool = _context_candidates(article, [(0, len(article.text))]) if anywhere else candidates
         # far from the quotes, a person must be one the spans refer back to (a word of their Arabic
         # name: خان for Junaid Khan), and an age the article's only one: a name or an age put on the
         # unnamed "local official" of the quote is the slip to catch
         person = problem.kind == "name" and not own_speaker and _kind_of(problem, registry, places) != "place" \
             and not is_institution(problem.detail, registry)
-        far_ok = (not person or _referred_to(problem, spans, pairs)) and (not age or _ages(article.text) == 1)
+        far = anywhere and (not person or _referred_to(problem, spans, pairs)) \
+            and (not age or _ages(article.text) == 1)
+        pool = _context_candidates(article, [(0, len(article.text))]) if far else candidates
+        # a sentence added for another detail may state this one too, if it is one this detail may come from
+        if any(_states(problem, c[0], article.published, registry, speaker, pairs, age)
+               for c in chosen if far or c in candidates):
+            continue
         for candidate in pool:
-            if candidate not in candidates and not far_ok:
-                continue
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
                                                    pairs, age):
                 chosen.append(candidate)

@@ -215,6 +215,33 @@ _ART7_PLACES = []
 
 CASES = [
     (
+        "A8b_wrong_arrestee_title",
+        _ART0,
+        _ART0_PAIRS,
+        _ART0_PLACES,
+        "the outlet",
+        "Security forces in Baghdad arrested Defense Ministry spokesman Tahseen Ibrahim on corruption charges.",
+        ["اعتقلت قوات الأمن في بغداد مسؤولا محليا بتهمة الفساد"],
+    ),
+    (
+        "C3b_swap_speaker_attr_short",
+        _ART2,
+        _ART2_PAIRS,
+        _ART2_PLACES,
+        "Ahmed Asiri",
+        "Ahmed Asiri said the fighting killed 20 Houthis.",
+        ["عبده الحذيفي إن المعارك أسفرت عن مقتل 20 حوثيا"],
+    ),
+    (
+        "C4_also_said",
+        _ART2,
+        _ART2_PAIRS,
+        _ART2_PLACES,
+        "the outlet",
+        "Houthi spokesman Mohammed Abdulsalam also said three children were among the dead.",
+        ["وأفاد مصدر طبي بأن بين القتلى ثلاثة أطفال"],
+    ),
+    (
         "A1_also_said_wrong_speaker",
         _ART0,
         _ART0_PAIRS,
