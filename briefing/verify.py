@@ -337,12 +337,16 @@ _SAYS = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|اعلن|اعلنت|صرح
 
 def _context_candidates(article: Article, cited: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, bool]]:
     """Where the article may state a detail the quotes leave out: its title, its lede (first two
-    sentences) and the sentences around each quote (the one before, the one holding it, the one
-    after), as (text, start, end, in title), shortest first. Not any sentence of the article: a
+    clauses), the clause before each quote and every clause of the sentence holding it (a clause
+    ends at a comma too: ``chunk.sentences``), as (text, start, end, in title), shortest first. Not
+    any sentence of the article: a
     figure or a date from an unrelated paragraph is more likely a slip than context (a name is
     looked for in every sentence, ``_with_context``)."""
     pieces = [(s, e) for s, e in sentences(article.text) if len(article.text[s:e].strip()) >= 8]
     keep = set(range(min(2, len(pieces))))
+    # the whole sentence holding a quote, every clause of it (``sentences`` cuts at commas too)
+    holding = [(s, e) for s, e in _full_sentences(article.text) if any(s < y and x < e for x, y in cited)]
+    keep |= {n for n, (s, e) in enumerate(pieces) if any(hs <= s and e <= he for hs, he in holding)}
     for start, end in cited:
         for n, (s, e) in enumerate(pieces):
             if s < end and start < e:
@@ -366,6 +370,22 @@ def _context_candidates(article: Article, cited: Sequence[tuple[int, int]]) -> l
         title = article.title.strip()
         out.append((title, 0, len(title), True))
     return sorted(out, key=lambda c: len(c[0]))
+
+
+# a sentence ends at . ! ? ؟ (not a decimal point) or a line's end; a clause also at ، and ؛
+_FULL_STOP = re.compile(r"(?:[.!?؟](?!\d)|\n)+[\s\u200f\u200e]*")
+
+
+def _full_sentences(text: str) -> list[tuple[int, int]]:
+    """Offsets of the sentences of ``text`` (``chunk.sentences`` also cuts at commas)."""
+    out, start = [], 0
+    for m in _FULL_STOP.finditer(text):
+        if m.end() > start:
+            out.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,])")
