@@ -28,6 +28,9 @@ in the article):
               then tuned on.
     dev14     ``dev14-a.yaml`` + ``dev14-b.yaml``: written in the middle of that round, measured
               fresh once, then tuned on.
+    dev15     ``dev15-a.yaml`` + ``dev15-b.yaml`` (311 claims on 65 other articles of 2015-07-24 to
+              -27): written blind at the start of the round after, measured on that round's first
+              and final checker, and not tuned on: a fourth held-out set.
     untuned   ``untuned-a.yaml`` + ``untuned-b.yaml`` (2015-07-24 to -27): written without
               seeing the checker and never tuned on. Only its totals are looked at; it is how a
               change to the checker is judged.
@@ -49,10 +52,10 @@ fabrication is injected at a time (detected = ``unverified``):
 Drift: every quote is copied again with one kind of drift (quote marks, letter variants, an
 ellipsis, spaces, a dropped conjunction) and must still be located.
 
-    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev14|untuned|all] [-v]
+    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev15|untuned|all] [-v]
 
 ``-v`` lists misses and false alarms, for the tuned sets only: the held-out sets' (untuned,
-dev11, dev12) individual cases are not printed, so that nobody tunes on them by accident.
+dev11, dev12, dev15) individual cases are not printed, so that nobody tunes on them by accident.
 To measure another version of the checker, put its package first on PYTHONPATH.
 """
 
