@@ -141,6 +141,7 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
            for p in todo):
         return problems, []
     candidates = _context_candidates(article, cited)
+    narrow = _context_candidates(article, cited, whole_sentence=False)  # for figures: not the sentence's other clauses
     chosen: list[tuple[str, int, int, bool]] = []
     for problem in todo:
         speaks = problem.kind == "name" and is_speaker(problem.detail, text_en)
@@ -164,10 +165,11 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
             and not is_institution(problem.detail, registry)
         far = anywhere and (not person or _referred_to(problem, spans, pairs)) \
             and (not age or _ages(article.text) == 1)
-        pool = _context_candidates(article, [(0, len(article.text))]) if far else candidates
+        near = narrow if problem.kind == "number" else candidates
+        pool = _context_candidates(article, [(0, len(article.text))]) if far else near
         # a sentence added for another detail may state this one too, if it is one this detail may come from
         if any(_states(problem, c[0], article.published, registry, speaker, pairs, age)
-               for c in chosen if far or c in candidates):
+               for c in chosen if far or c in near):
             continue
         for candidate in pool:
             if candidate not in chosen and _states(problem, candidate[0], article.published, registry, speaker,
@@ -335,17 +337,20 @@ _CONTINUES = re.compile(r"(?<!\S)[وف]?(?:اضاف|واضاف|تابع|اوضح
 _SAYS = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|اعلن|اعلنت|صرح|صرحت|ذكر|ذكرت|افاد|افادت)(?!\S)")
 
 
-def _context_candidates(article: Article, cited: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, bool]]:
+def _context_candidates(article: Article, cited: Sequence[tuple[int, int]],
+                        whole_sentence: bool = True) -> list[tuple[str, int, int, bool]]:
     """Where the article may state a detail the quotes leave out: its title, its lede (first two
-    clauses), the clause before each quote and every clause of the sentence holding it (a clause
-    ends at a comma too: ``chunk.sentences``), as (text, start, end, in title), shortest first. Not
-    any sentence of the article: a
-    figure or a date from an unrelated paragraph is more likely a slip than context (a name is
-    looked for in every sentence, ``_with_context``)."""
+    clauses), the clause before each quote and the one holding it, and (``whole_sentence``) every
+    other clause of the sentence holding it (a clause ends at a comma too: ``chunk.sentences``), as
+    (text, start, end, in title), shortest first. Not any sentence of the article: a figure or a
+    date from an unrelated paragraph is more likely a slip than context (a name is looked for in
+    every sentence, ``_with_context``); nor, for a figure, another clause of the quote's sentence,
+    which often gives the figure of another group or town ("three were killed in X, and five in Y")."""
     pieces = [(s, e) for s, e in sentences(article.text) if len(article.text[s:e].strip()) >= 8]
     keep = set(range(min(2, len(pieces))))
     # the whole sentence holding a quote, every clause of it (``sentences`` cuts at commas too)
-    holding = [(s, e) for s, e in _full_sentences(article.text) if any(s < y and x < e for x, y in cited)]
+    holding = [(s, e) for s, e in _full_sentences(article.text)
+               if whole_sentence and any(s < y and x < e for x, y in cited)]
     keep |= {n for n, (s, e) in enumerate(pieces) if any(hs <= s and e <= he for hs, he in holding)}
     for start, end in cited:
         for n, (s, e) in enumerate(pieces):
