@@ -114,6 +114,10 @@ _AR_NOT_ALLOWED = re.compile(r"(?<!\S)[وف]?(?:علي )?الا (?=[يتن]\S{2,
 # a prohibition lifted, cancelled or broken: رفع حظر, إلغاء قرار منع (no "may not" then)
 _AR_FORBID_LIFTED = re.compile(r"(?<!\S)[وف]?(?:رفع|برفع|الغاء|بالغاء|الغت|الغي|انهاء|بانهاء|تعليق|خرق|تخفيف)"
                                r"(?: \S+){0,4} (?:ال)?(?:حظر|منع)")
+# a prohibition only proposed, sought, studied or threatened: تدرس منع, يسعى إلى حظر, طالب بحظر
+_AR_FORBID_PROPOSED = re.compile(r"(?<!\S)[وف]?(?:تدرس|يدرس|دراسه|يسعي|تسعي|سعي|طالب|طالبت|طالبوا|يطالب|تطالب|مطالبه|"
+                                 r"دعا|دعت|دعوا|يدعو|تدعو|هدد|هددت|يهدد|تهدد|يعتزم|تعتزم|اقترح|اقترحت|مقترح|مشروع|"
+                                 r"تنوي|ينوي|تبحث|يبحث)(?: \S+){0,4} (?:[بل]|الي |ب?ال)?(?:حظر|منع)")
 _EN_MAY_NOT = re.compile(r"\b(?:may|must|shall|should|can) not\b|\bcannot\b|\bnot (?:be )?(?:allowed|permitted)\b",
                          re.I)
 # a bound in the span must stay one in the claim: لا يتجاوز (at most) and لا يقل (at least)
@@ -357,7 +361,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
     ar_lexical = (0 if _EN_ABSENT.search(text_en) or not _EN_NOT_ATTEND.search(text_en)
                   else len(_AR_NEG_VERBS.findall(folded_span))) \
         + (len(_AR_FORBID.findall(folded_span)) if _EN_MAY_NOT.search(text_en)
-           and not _AR_FORBID_LIFTED.search(folded_span) else 0)
+           and not _AR_FORBID_LIFTED.search(folded_span) and not _AR_FORBID_PROPOSED.search(folded_span) else 0)
     # English that may carry an Arabic negation: "without", "failed", "instability" for عدم الاستقرار
     en_broad = len(_EN_NEG_BROAD.findall(text_en)) - restricted \
         + (_negative_words(text_en) if "عدم" in folded_span else 0) \

@@ -162,11 +162,13 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         # name: خان for Junaid Khan), and an age the article's only one: a name or an age put on the
         # unnamed "local official" of the quote is the slip to catch
         person = problem.kind == "name" and not own_speaker and _kind_of(problem, registry, places) != "place" \
-            and not is_institution(problem.detail, registry)
-        far = anywhere and (not person or _referred_to(problem, spans, pairs)) \
+            and (not is_institution(problem.detail, registry) or _armed_group(problem, registry))
+        far = anywhere and (not person or _referred_to(problem, spans, pairs, holding)) \
             and (not age or _ages(article.text) == 1)
-        near = narrow if problem.kind == "number" else candidates
+        near = narrow if problem.kind in ("number", "date") else candidates
         pool = _context_candidates(article, [(0, len(article.text))]) if far else near
+        if age and far:  # not an age given in a sentence about someone the claim and the quotes do not name
+            pool = [c for c in pool if c in near or not _someone_else(c[0], text_en, spans, pairs, registry, places)]
         # a sentence added for another detail may state this one too, if it is one this detail may come from
         if any(_states(problem, c[0], article.published, registry, speaker, pairs, age)
                for c in chosen if far or c in near):
@@ -275,17 +277,50 @@ def _rival_speaker(text_en: str, spans: Sequence[str], pairs: Sequence[tuple[str
     return False
 
 
-def _referred_to(problem: Problem, spans: Sequence[str], pairs: Sequence[tuple[str, str]]) -> bool:
+def _referred_to(problem: Problem, spans: Sequence[str], pairs: Sequence[tuple[str, str]],
+                 holding: Sequence[str] = ()) -> bool:
     """Whether the spans refer to the person ``problem`` names by a word of their Arabic name in
-    one of the model's pairs (وذكر أن خان ... for Junaid Khan, named paragraphs before)."""
+    one of the model's pairs (وذكر أن خان ... for Junaid Khan, named paragraphs before); not by a
+    word of another person the quotes' sentences (``holding``) name in full (محمد of محمد عبد الرحمن
+    is no anchor for Mohammed Badie)."""
     key = ascii_key(problem.part or problem.detail)
     words = set(" ".join(fold(s) for s in spans).split())
     words |= {re.sub(r"^[وفبل]", "", w) for w in words}
+    theirs = {w for arabic, english in pairs for w in fold(arabic).split()
+              if english and ascii_key(english) not in ascii_key(problem.detail)
+              and any(arabic_in_span(fold(arabic), fold(h)) for h in holding)}
     for arabic, english in pairs:
         if (key and key in ascii_key(english)) or ascii_key(english) in ascii_key(problem.detail):
             own = [re.sub(r"^ال", "", w) for w in fold(arabic).split()]
-            if any(len(w) >= 3 and (w in words or "ال" + w in words) for w in own):
+            if any(len(w) >= 3 and (w in words or "ال" + w in words) and w not in theirs and "ال" + w not in theirs
+                   for w in own):
                 return True
+    return False
+
+
+def _armed_group(problem: Problem, registry: Registry) -> bool:
+    """Whether the name is a registered armed group (ISIS, the Houthis): the party most often put
+    as the actor of an attack it is not named in."""
+    entry = registry.by_english(re.sub(r"^the ", "", re.sub(r"['’]s$", "", problem.detail), flags=re.I))
+    return entry is not None and entry.kind == "armed_group"
+
+
+def _someone_else(sentence: str, text_en: str, spans: Sequence[str], pairs: Sequence[tuple[str, str]],
+                  registry: Registry, places: Sequence[tuple[str, str]]) -> bool:
+    """Whether ``sentence`` names a person (one of the model's pairs) that neither the claim nor
+    the spans name: an age it gives is then that person's."""
+    low = text_en.lower()
+    words = set(" ".join(fold(s) for s in spans).split())
+    words |= {re.sub(r"^[وفبل]", "", w) for w in words}
+    folded = fold(sentence)
+    for arabic, english in pairs:
+        if not arabic_in_span(fold(arabic), folded) or is_institution(english, registry) or is_place(english) \
+                or any(ascii_key(e) == ascii_key(english) for _, e in places):
+            continue
+        named = any(re.search(rf"\b{re.escape(w.lower())}\b", low) for w in english.split() if len(w) > 3)
+        own = [re.sub(r"^ال", "", w) for w in fold(arabic).split()]
+        if not named and not any(len(w) >= 3 and (w in words or "ال" + w in words) for w in own):
+            return True
     return False
 
 
