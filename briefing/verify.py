@@ -155,15 +155,17 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
         # they introduce it, and a swapped name is caught as a substitution (above). Not a name the
         # claim makes its speaker unless it is the claim's own (its attribution), a place, another
         # name of someone ("known as Umm Adam") or the body the spans refer to by its kind noun
-        anywhere = age or (problem.kind == "name" and (
-            not speaks or own_speaker or _kind_of(problem, registry, places) == "place" or _is_alias(problem, text_en)
-            or _anaphor(problem, spans, registry, article.text, min((s for s, _ in cited), default=0))))
+        anaphor = problem.kind == "name" and _anaphor(problem, spans, registry, article.text,
+                                                      min((s for s, _ in cited), default=0))
+        anywhere = age or anaphor or (problem.kind == "name" and (
+            not speaks or own_speaker or _kind_of(problem, registry, places) == "place"
+            or _is_alias(problem, text_en)))
         # far from the quotes, a person must be one the spans refer back to (a word of their Arabic
         # name: خان for Junaid Khan), and an age the article's only one: a name or an age put on the
         # unnamed "local official" of the quote is the slip to catch
         person = problem.kind == "name" and not own_speaker and _kind_of(problem, registry, places) != "place" \
             and (not is_institution(problem.detail, registry) or _armed_group(problem, registry))
-        far = anywhere and (not person or _referred_to(problem, spans, pairs, holding)) \
+        far = anywhere and (not person or anaphor or _referred_to(problem, spans, pairs, holding)) \
             and (not age or _ages(article.text) == 1)
         near = narrow if problem.kind in ("number", "date") else candidates
         pool = _context_candidates(article, [(0, len(article.text))]) if far else near
