@@ -13,17 +13,20 @@ from collections.abc import Callable
 
 from .models import Article, Chunk, ChunkedArticle, ChunkPlan, Corpus
 
-# A boundary follows sentence punctuation (not a decimal point: "3.5") or ends a line.
+# A boundary follows sentence punctuation (not a decimal point: "3.5") or ends a line; a clause
+# boundary also follows an Arabic comma or semicolon.
 _BOUNDARY = re.compile(r"(?:[.!?؟](?!\d)|[،؛]|\n)+[\s\u200f\u200e]*")
+_FULL_STOP = re.compile(r"(?:[.!?؟](?!\d)|\n)+[\s\u200f\u200e]*")
 
 CountTokens = Callable[[str], int]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Offsets ``(start, end)`` of sentence-like pieces covering ``text`` without gaps."""
+def sentences(text: str, clauses: bool = True) -> list[tuple[int, int]]:
+    """Offsets ``(start, end)`` of sentence-like pieces covering ``text`` without gaps: clauses
+    (cut at ، and ؛ too), or with ``clauses=False`` whole sentences."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in (_BOUNDARY if clauses else _FULL_STOP).finditer(text):
         if match.end() > start:
             spans.append((start, match.end()))
             start = match.end()

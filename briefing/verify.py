@@ -279,6 +279,12 @@ def _rival_speaker(text_en: str, spans: Sequence[str], pairs: Sequence[tuple[str
     return False
 
 
+def _span_words(spans: Sequence[str]) -> set[str]:
+    """The spans' folded words, with and without a leading و ف ب ل."""
+    words = set(" ".join(fold(s) for s in spans).split())
+    return words | {re.sub(r"^[وفبل]", "", w) for w in words}
+
+
 def _referred_to(problem: Problem, spans: Sequence[str], pairs: Sequence[tuple[str, str]],
                  holding: Sequence[str] = ()) -> bool:
     """Whether the spans refer to the person ``problem`` names by a word of their Arabic name in
@@ -286,8 +292,7 @@ def _referred_to(problem: Problem, spans: Sequence[str], pairs: Sequence[tuple[s
     word of another person the quotes' sentences (``holding``) name in full (محمد of محمد عبد الرحمن
     is no anchor for Mohammed Badie)."""
     key = ascii_key(problem.part or problem.detail)
-    words = set(" ".join(fold(s) for s in spans).split())
-    words |= {re.sub(r"^[وفبل]", "", w) for w in words}
+    words = _span_words(spans)
     theirs = {w for arabic, english in pairs for w in fold(arabic).split()
               if english and ascii_key(english) not in ascii_key(problem.detail)
               and any(arabic_in_span(fold(arabic), fold(h)) for h in holding)}
@@ -312,8 +317,7 @@ def _someone_else(sentence: str, text_en: str, spans: Sequence[str], pairs: Sequ
     """Whether ``sentence`` names a person (one of the model's pairs) that neither the claim nor
     the spans name: an age it gives is then that person's."""
     low = text_en.lower()
-    words = set(" ".join(fold(s) for s in spans).split())
-    words |= {re.sub(r"^[وفبل]", "", w) for w in words}
+    words = _span_words(spans)
     folded = fold(sentence)
     for arabic, english in pairs:
         if not arabic_in_span(fold(arabic), folded) or is_institution(english, registry) or is_place(english) \
@@ -386,7 +390,7 @@ def _context_candidates(article: Article, cited: Sequence[tuple[int, int]],
     pieces = [(s, e) for s, e in sentences(article.text) if len(article.text[s:e].strip()) >= 8]
     keep = set(range(min(2, len(pieces))))
     # the whole sentence holding a quote, every clause of it (``sentences`` cuts at commas too)
-    holding = [(s, e) for s, e in _full_sentences(article.text)
+    holding = [(s, e) for s, e in sentences(article.text, clauses=False)
                if whole_sentence and any(s < y and x < e for x, y in cited)]
     keep |= {n for n, (s, e) in enumerate(pieces) if any(hs <= s and e <= he for hs, he in holding)}
     for start, end in cited:
@@ -412,22 +416,6 @@ def _context_candidates(article: Article, cited: Sequence[tuple[int, int]],
         title = article.title.strip()
         out.append((title, 0, len(title), True))
     return sorted(out, key=lambda c: len(c[0]))
-
-
-# a sentence ends at . ! ? ؟ (not a decimal point) or a line's end; a clause also at ، and ؛
-_FULL_STOP = re.compile(r"(?:[.!?؟](?!\d)|\n)+[\s\u200f\u200e]*")
-
-
-def _full_sentences(text: str) -> list[tuple[int, int]]:
-    """Offsets of the sentences of ``text`` (``chunk.sentences`` also cuts at commas)."""
-    out, start = [], 0
-    for m in _FULL_STOP.finditer(text):
-        if m.end() > start:
-            out.append((start, m.end()))
-            start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,])")
