@@ -26,7 +26,7 @@ from typing import Literal
 
 from . import dates
 from .arabic import fold
-from .names import check_names, is_institution
+from .names import NameProblem, check_names, is_institution
 from .numbers import english_numbers, unsupported_numbers
 from .registry import Registry
 
@@ -512,8 +512,24 @@ def _check(text_en: str, spans: tuple[str, ...], published: dt.date | None, regi
     if stance:
         problems += [Problem("stance", "", m) for m in check_stance(stance, folded)]
     if attributed_to:
-        # who says it may be named anywhere in the article ("the agency said" after naming it once)
-        context = fold(article_text) if article_text else folded
         problems += [Problem("attribution", p.name, f"attribution: {p.message}")
-                     for p in check_names(attributed_to, context, registry, pairs)]
+                     for p in _check_attribution(attributed_to, spans, article_text, folded, registry, pairs)]
     return tuple(problems)
+
+
+_NEAR = 0
+
+
+def _check_attribution(attributed_to: str, spans: tuple[str, ...], article_text: str, folded: str,
+                       registry: Registry, pairs: tuple[tuple[str, str], ...]) -> list[NameProblem]:
+    """The names of who says it that the article does not support. They may be named anywhere in
+    it ("the agency said" after naming it once), but a loose transliteration only near the quotes:
+    across a whole article some words sound like any name by chance (Ali Abdullah Saleh)."""
+    if not article_text:
+        return check_names(attributed_to, folded, registry, pairs)
+    anywhere = check_names(attributed_to, fold(article_text), registry, pairs, strict=True)
+    if not anywhere:
+        return []
+    windows = [(i, i + len(s)) for s in spans if (i := article_text.find(s)) >= 0]
+    near = fold(" ".join(article_text[max(0, a - _NEAR):b + _NEAR] for a, b in windows)) if windows else folded
+    return anywhere if check_names(attributed_to, near, registry, pairs) else []

@@ -31,12 +31,15 @@ def test_verification_benchmark_holds(tmp_path: Path) -> None:
     untuned = result["untuned"]
     f = untuned["faithful"]
     assert f["unverified"] / f["claims"] <= 0.10  # 39.4% before issue 11; 7.8% measured
-    core = [k for k in untuned["kinds"] if k != "move"]
+    core = ["number", "date", "place", "person", "negation", "actor"]
     detected = sum(untuned["kinds"][k][1] for k in core) / sum(untuned["kinds"][k][0] for k in core)
     assert detected >= 0.95  # 89.5% before issue 11; 97.0% measured
     for kind in core:  # each kind (number, date, place, person, negation, actor): 95.3% to 98.8% measured
         assert untuned["kinds"][kind][1] / untuned["kinds"][kind][0] >= 0.95, kind
     assert untuned["kinds"]["move"][1] / untuned["kinds"]["move"][0] >= 0.60  # 70.0% measured
+    # the claim's attribution swapped for a party the article does not name: 68.5% before a loose
+    # transliteration was kept to the quotes, 88.0% measured after
+    assert untuned["kinds"]["source"][1] / untuned["kinds"]["source"][0] >= 0.85
     drift = untuned["drift"]
     assert sum(v[1] for v in drift.values()) / sum(v[0] for v in drift.values()) >= 0.95
     assert drift["ellipsis"][1] / drift["ellipsis"][0] >= 0.95

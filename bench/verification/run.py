@@ -51,6 +51,9 @@ fabrication is injected at a time (detected = ``unverified``):
     actor     the statement attributed to the wrong actor
     move      a name or number from elsewhere in the same article put in place of the claim's
               own (the price of the middle status); ``supported`` is reported beside it
+    source    the claim's attribution (``attributed_to``, shown to the reader as who says it)
+              swapped for a person or force the article does not name, its text unchanged:
+              reported, with no target (the issue sets none)
 
 Drift: every quote is copied again with one kind of drift (quote marks, letter variants, an
 ellipsis, spaces, a dropped conjunction) and must still be located.
@@ -100,7 +103,8 @@ SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", 
         "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 TUNED = ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
          "dev10", "dev13", "dev14")
-KINDS = ("number", "date", "place", "person", "negation", "actor", "move")
+KINDS = ("number", "date", "place", "person", "negation", "actor", "move", "source")
+CORE = ("number", "date", "place", "person", "negation", "actor")  # the kinds with a target
 DRIFTS = ("quote marks", "letters", "ellipsis", "spaces", "conjunction")
 PLACES = ["Aleppo", "Tikrit", "Kirkuk", "Aden", "Homs", "Fallujah", "Idlib", "Palmyra", "Baghdad", "Sanaa",
           "Mosul", "Benghazi", "Deraa", "Hodeidah"]
@@ -176,8 +180,10 @@ def _claim(aid: str, n: int, c: dict[str, Any]) -> Claim:
 _PARAMS = set(inspect.signature(check_claim).parameters)
 
 
-def run_check(case: Case, text_en: str | None = None, *, pairs: bool = True) -> Claim:
+def run_check(case: Case, text_en: str | None = None, *, pairs: bool = True, attributed_to: str | None = None) -> Claim:
     claim = case.claim if text_en is None else case.claim.model_copy(update={"text_en": text_en})
+    if attributed_to is not None:
+        claim = claim.model_copy(update={"attributed_to": attributed_to})
     kwargs: dict[str, Any] = {}
     if pairs and "pairs" in _PARAMS:  # the model's own (Arabic, English) name pairs for the whole article
         kwargs["pairs"] = [(f["ar"], f["en"]) for f in case.facts + case.siblings
@@ -261,6 +267,27 @@ def fabricate(kind: str, case: Case, rng: random.Random) -> str | None:
     if kind == "move":
         return _move(case, rng)
     raise ValueError(kind)
+
+
+def fabricated(kind: str, case: Case, rng: random.Random, *, pairs: bool = True) -> Claim | None:
+    """``case`` checked with one fabrication of ``kind`` injected; None where the kind does not apply."""
+    if kind == "source":
+        party = _other_source(case, rng)
+        return None if party is None else run_check(case, pairs=pairs, attributed_to=party)
+    text = fabricate(kind, case, rng)
+    if text is None or text == case.claim.text_en:
+        return None
+    return run_check(case, text, pairs=pairs)
+
+
+def _other_source(case: Case, rng: random.Random) -> str | None:
+    """Another party as the one the claim is attributed to (its ``attributed_to``; the text stays as
+    it is): a person or a force the claim does not mention and the article does not name."""
+    own = case.claim.text_en + " " + case.claim.attributed_to
+    for party in rng.sample(PEOPLE + ACTORS, len(PEOPLE) + len(ACTORS)):
+        if party.split()[-1] not in own and not _named_in_article(party.removeprefix("the "), case):
+            return party
+    return None
 
 
 def _named_in_article(place: str, case: Case) -> bool:
@@ -413,16 +440,16 @@ def measure(cases: list[Case], verbose: bool, pairs: bool = True) -> dict[str, A
         if checked.status == "unverified":
             continue  # an already flagged claim cannot show whether a fabrication is caught
         for kind in KINDS:
-            text = fabricate(kind, case, rng(case, kind))
-            if text is None or text == case.claim.text_en:
+            fab = fabricated(kind, case, rng(case, kind), pairs=pairs)
+            if fab is None:
                 continue
-            fab = run_check(case, text, pairs=pairs)
             rows[kind][0] += 1
             if fab.status == "unverified":
                 rows[kind][1] += 1
             else:
                 rows[kind][2] += fab.status == "supported"
-                notes.append(f"MISSED {kind} ({fab.status}) {case.claim.id}: {text[:120]}")
+                notes.append(f"MISSED {kind} ({fab.status}) {case.claim.id}: {fab.text_en[:120]}"
+                             + (f" [attributed to {fab.attributed_to}]" if kind == "source" else ""))
     if verbose:
         print("\n".join(notes))
     return {"faithful": faithful, "kinds": rows, "drift": located,
@@ -444,7 +471,7 @@ def report(name: str, result: dict[str, Any]) -> bool:
     for kind, (applied, flagged, supported) in result["kinds"].items():
         rate = f"{100 * flagged / applied:6.1f}%" if applied else "   n/a"
         print(f"{kind:<10} {applied:>7} {flagged:>8} {rate}  {supported:>9}  detected")
-    core = [k for k in KINDS if k != "move"]
+    core = CORE
     applied = sum(result["kinds"][k][0] for k in core)
     detected = sum(result["kinds"][k][1] for k in core)
     print(f"{'overall':<10} {applied:>7} {detected:>8} {100 * detected / max(1, applied):6.1f}%  detected "
@@ -455,6 +482,10 @@ def report(name: str, result: dict[str, Any]) -> bool:
     print(f"drift      {drifted:>7} {found:>8} {100 * found / max(1, drifted):6.1f}%  located ({parts})")
     worst = min((result["kinds"][k][1] / result["kinds"][k][0] for k in core if result["kinds"][k][0]), default=0)
     move = result["kinds"]["move"]
+    source = result["kinds"]["source"]
+    if source[0]:
+        print(f"{'':<10} source: the claim's attribution (attributed_to) swapped for a party the article does not "
+              f"name, its text unchanged; reported, no target")
     ok = (f["unverified"] / n <= 0.02 and worst >= 0.95 and found / max(1, drifted) >= 0.95
           and (not move[0] or move[1] / move[0] >= 0.6))
     print("targets (false alarms <= 2%, each kind detected >= 95%, move >= 60%, drift located >= 95%):",
