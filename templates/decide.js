@@ -31,6 +31,8 @@
     return fetch(path, init).then(function (r) {
       return r.json().then(function (j) { return { status: r.status, body: j }; },
         function () { return { status: r.status, body: { error: "HTTP " + r.status } }; });
+    }, function () {  // the server stopped or the network dropped: say so, never an uncaught error
+      return { status: 0, body: { error: "the review server is not reachable: is `briefing review` still running?" } };
     });
   }
 

@@ -138,8 +138,12 @@ def test_review_in_the_browser(sample_json: Path, browser: Any, reviewable: tupl
     assert json.loads(path.with_name("briefing-2017-11-04.review.json").read_text())["decisions"][-1]["decision"] \
         == "approve"
 
-    # kill the server mid-review, start it again: everything saved is there (a new token)
+    # kill the server mid-review: a decision then says it was not saved (no uncaught error, the
+    # page's periodic refresh included); start it again: everything saved is there (a new token)
     server.kill()
+    _item(page, claims[3].id).locator(".decide-approve").click()
+    expect(_item(page, claims[3].id).locator(".decide-state").first).to_have_text(
+        re.compile(r"^Not saved: the review server is not reachable"))
     again = Server(path)
     servers.append(again)
     page.goto(again.url, wait_until="load")
