@@ -54,6 +54,8 @@ fabrication is injected at a time (detected = ``unverified``):
     source    the claim's attribution (``attributed_to``, shown to the reader as who says it)
               swapped for a person or force the article does not name, its text unchanged:
               reported, with no target (the issue sets none)
+    speaker   the same, swapped for another person or body that the article names (from its other
+              claims): who says it moved within the article; reported, no target
 
 Drift: every quote is copied again with one kind of drift (quote marks, letter variants, an
 ellipsis, spaces, a dropped conjunction) and must still be located.
@@ -103,7 +105,7 @@ SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", 
         "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 TUNED = ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
          "dev10", "dev13", "dev14")
-KINDS = ("number", "date", "place", "person", "negation", "actor", "move", "source")
+KINDS = ("number", "date", "place", "person", "negation", "actor", "move", "source", "speaker")
 CORE = ("number", "date", "place", "person", "negation", "actor")  # the kinds with a target
 DRIFTS = ("quote marks", "letters", "ellipsis", "spaces", "conjunction")
 PLACES = ["Aleppo", "Tikrit", "Kirkuk", "Aden", "Homs", "Fallujah", "Idlib", "Palmyra", "Baghdad", "Sanaa",
@@ -271,8 +273,8 @@ def fabricate(kind: str, case: Case, rng: random.Random) -> str | None:
 
 def fabricated(kind: str, case: Case, rng: random.Random, *, pairs: bool = True) -> Claim | None:
     """``case`` checked with one fabrication of ``kind`` injected; None where the kind does not apply."""
-    if kind == "source":
-        party = _other_source(case, rng)
+    if kind in ("source", "speaker"):
+        party = _other_source(case, rng) if kind == "source" else _other_speaker(case, rng)
         return None if party is None else run_check(case, pairs=pairs, attributed_to=party)
     text = fabricate(kind, case, rng)
     if text is None or text == case.claim.text_en:
@@ -288,6 +290,16 @@ def _other_source(case: Case, rng: random.Random) -> str | None:
         if party.split()[-1] not in own and not _named_in_article(party.removeprefix("the "), case):
             return party
     return None
+
+
+def _other_speaker(case: Case, rng: random.Random) -> str | None:
+    """Another party of the same article as the one the claim is attributed to: a person or body
+    another claim of the article names, that this claim and its attribution do not."""
+    own = (case.claim.text_en + " " + case.claim.attributed_to).lower()
+    parties = sorted({f["en"] for f in case.siblings if f.get("kind") in ("person", "organization", "group")
+                      and f["en"].lower() not in own and not any(w in own for w in f["en"].lower().split()
+                                                                  if len(w) > 3)})
+    return rng.choice(parties) if parties else None
 
 
 def _named_in_article(place: str, case: Case) -> bool:
@@ -449,7 +461,7 @@ def measure(cases: list[Case], verbose: bool, pairs: bool = True) -> dict[str, A
             else:
                 rows[kind][2] += fab.status == "supported"
                 notes.append(f"MISSED {kind} ({fab.status}) {case.claim.id}: {fab.text_en[:120]}"
-                             + (f" [attributed to {fab.attributed_to}]" if kind == "source" else ""))
+                             + (f" [attributed to {fab.attributed_to}]" if kind in ("source", "speaker") else ""))
     if verbose:
         print("\n".join(notes))
     return {"faithful": faithful, "kinds": rows, "drift": located,
@@ -485,7 +497,7 @@ def report(name: str, result: dict[str, Any]) -> bool:
     source = result["kinds"]["source"]
     if source[0]:
         print(f"{'':<10} source: the claim's attribution (attributed_to) swapped for a party the article does not "
-              f"name, its text unchanged; reported, no target")
+              f"name, its text unchanged; speaker: for another party the article names; reported, no target")
     ok = (f["unverified"] / n <= 0.02 and worst >= 0.95 and found / max(1, drifted) >= 0.95
           and (not move[0] or move[1] / move[0] >= 0.6))
     print("targets (false alarms <= 2%, each kind detected >= 95%, move >= 60%, drift located >= 95%):",
