@@ -240,7 +240,8 @@ def _skeleton_ar(word: str, article: bool = True) -> str:
 
 def _skeletons_ar(words: list[str]) -> set[str]:
     """Skeletons of a word sequence, with and without a leading clitic و/ب on its first word."""
-    out = {"".join(_skeleton_ar(w) for w in words)}
+    # a letter doubled across two words is one, as in the English (ردفان العند = Radfan-Anad: rdfnd)
+    out = {re.sub(r"(.)\1+", r"\1", "".join(_skeleton_ar(w) for w in words))}
     if words and words[-1].endswith("ه"):  # ta marbuta read as t: الحياة = Al-Hayat; or a final h: ربه = Rabbuh
         out.add("".join(_skeleton_ar(w) for w in words) + "t")
         out.add("".join(_skeleton_ar(w) for w in words) + "h")

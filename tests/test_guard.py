@@ -790,3 +790,12 @@ def test_attribution_to_someone_the_article_does_not_name_is_caught() -> None:
     # (the benchmark's "source" kind: 70% of such swaps passed before)
     assert _attribution_problems("Khalifa Haftar") != []
     assert _attribution_problems("Qasem Soleimani") != []
+
+
+def test_a_letter_doubled_across_two_arabic_words_is_one() -> None:
+    # ردفان العند is Radfan-Anad: the n ending one word and the one after the article are one n,
+    # as English writes it, also where only an exact skeleton counts (whole sentences, attributions)
+    from briefing.names import _translit_supported
+
+    assert _translit_supported("Radfan-Anad", fold("المتحدث باسم جبهة ردفان العند"), strict=True)
+    assert not _translit_supported("Radfan-Anad", fold("المتحدث باسم جبهة ردفان الضالع"), strict=True)
