@@ -240,11 +240,11 @@ def _skeleton_ar(word: str, article: bool = True) -> str:
 
 def _skeletons_ar(words: list[str]) -> set[str]:
     """Skeletons of a word sequence, with and without a leading clitic و/ب on its first word."""
+    joined = "".join(_skeleton_ar(w) for w in words)
     # a letter doubled across two words is one, as in the English (ردفان العند = Radfan-Anad: rdfnd)
-    out = {re.sub(r"(.)\1+", r"\1", "".join(_skeleton_ar(w) for w in words))}
+    out = {re.sub(r"(.)\1+", r"\1", joined)}
     if words and words[-1].endswith("ه"):  # ta marbuta read as t: الحياة = Al-Hayat; or a final h: ربه = Rabbuh
-        out.add("".join(_skeleton_ar(w) for w in words) + "t")
-        out.add("".join(_skeleton_ar(w) for w in words) + "h")
+        out |= {joined + "t", joined + "h"}
     if words and len(words[0]) > 3 and words[0][0] in "وبلف":
         out.add("".join(_skeleton_ar(w) for w in [words[0][1:], *words[1:]]))
     if words and words[0][:3] in ("فال", "وال", "بال"):  # فالديس = Valdis, not ف + ال + ديس

@@ -296,13 +296,16 @@ def _referred_to(problem: Problem, spans: Sequence[str], pairs: Sequence[tuple[s
     theirs = {w for arabic, english in pairs for w in fold(arabic).split()
               if english and ascii_key(english) not in ascii_key(problem.detail)
               and any(arabic_in_span(fold(arabic), fold(h)) for h in holding)}
-    for arabic, english in pairs:
-        if (key and key in ascii_key(english)) or ascii_key(english) in ascii_key(problem.detail):
-            own = [re.sub(r"^ال", "", w) for w in fold(arabic).split()]
-            if any(len(w) >= 3 and (w in words or "ال" + w in words) and w not in theirs and "ال" + w not in theirs
-                   for w in own):
-                return True
-    return False
+    return any(_word_of(arabic, words, theirs) for arabic, english in pairs
+               if (key and key in ascii_key(english)) or ascii_key(english) in ascii_key(problem.detail))
+
+
+def _word_of(arabic: str, words: set[str], skip: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether ``words`` hold a word of the Arabic name (three letters or more, with or without ال),
+    not one in ``skip``."""
+    own = [re.sub(r"^ال", "", w) for w in fold(arabic).split()]
+    return any(len(w) >= 3 and (w in words or "ال" + w in words) and w not in skip and "ال" + w not in skip
+               for w in own)
 
 
 def _armed_group(problem: Problem, registry: Registry) -> bool:
@@ -324,8 +327,7 @@ def _someone_else(sentence: str, text_en: str, spans: Sequence[str], pairs: Sequ
                 or any(ascii_key(e) == ascii_key(english) for _, e in places):
             continue
         named = any(re.search(rf"\b{re.escape(w.lower())}\b", low) for w in english.split() if len(w) > 3)
-        own = [re.sub(r"^ال", "", w) for w in fold(arabic).split()]
-        if not named and not any(len(w) >= 3 and (w in words or "ال" + w in words) for w in own):
+        if not named and not _word_of(arabic, words):
             return True
     return False
 

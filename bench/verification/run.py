@@ -483,19 +483,17 @@ def report(name: str, result: dict[str, Any]) -> bool:
     for kind, (applied, flagged, supported) in result["kinds"].items():
         rate = f"{100 * flagged / applied:6.1f}%" if applied else "   n/a"
         print(f"{kind:<10} {applied:>7} {flagged:>8} {rate}  {supported:>9}  detected")
-    core = CORE
-    applied = sum(result["kinds"][k][0] for k in core)
-    detected = sum(result["kinds"][k][1] for k in core)
+    applied = sum(result["kinds"][k][0] for k in CORE)
+    detected = sum(result["kinds"][k][1] for k in CORE)
     print(f"{'overall':<10} {applied:>7} {detected:>8} {100 * detected / max(1, applied):6.1f}%  detected "
           f"(number, date, place, person, negation, actor)")
     drifted = sum(v[0] for v in result["drift"].values())
     found = sum(v[1] for v in result["drift"].values())
     parts = ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in result["drift"].items())
     print(f"drift      {drifted:>7} {found:>8} {100 * found / max(1, drifted):6.1f}%  located ({parts})")
-    worst = min((result["kinds"][k][1] / result["kinds"][k][0] for k in core if result["kinds"][k][0]), default=0)
+    worst = min((result["kinds"][k][1] / result["kinds"][k][0] for k in CORE if result["kinds"][k][0]), default=0)
     move = result["kinds"]["move"]
-    source = result["kinds"]["source"]
-    if source[0]:
+    if result["kinds"]["source"][0]:
         print(f"{'':<10} source: the claim's attribution (attributed_to) swapped for a party the article does not "
               f"name, its text unchanged; speaker: for another party the article names; reported, no target")
     ok = (f["unverified"] / n <= 0.02 and worst >= 0.95 and found / max(1, drifted) >= 0.95
