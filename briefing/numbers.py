@@ -39,7 +39,8 @@ _AR_WORDS = {
     "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
     "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60,
     "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
-    "مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "مائتين": 200, "الف": 1000, "الفين": 2000,
+    "مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "مائتين": 200, "مائتان": 200,
+    "مئتي": 200, "مائتي": 200, "مئتا": 200, "مائتا": 200, "الف": 1000, "الفين": 2000,
     "الفان": 2000, "الفي": 2000, "مليونان": 2e6, "مليونين": 2e6, "مليوني": 2e6,
     "ملياران": 2e9, "مليارين": 2e9, "ملياري": 2e9,  # (not ألفا/مليونا: also "60 ألفاً", the accusative)
     "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
@@ -50,6 +51,15 @@ _AR_ORDINALS = {
     "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
 }
 _AR_TEENS = {"احد عشر": 11, "احدى عشره": 11, "اثنا عشر": 12, "اثني عشر": 12, "اثنتا عشره": 12}
+# spans of time English gives as a count of a smaller unit: نصف عام = six months, ربع قرن = 25 years,
+# عقدين = 20 years, أسبوعين = 14 days (a bare عقد is also "a contract" and "held": only "عقد من الزمن")
+_PERIODS = [(re.compile(r"(?<!\S)[وب]?نصف (?:ال)?(?:عام|سنه)(?!\S)"), 6.0),
+            (re.compile(r"(?<!\S)[وب]?ربع (?:ال)?(?:عام|سنه)(?!\S)"), 3.0),
+            (re.compile(r"(?<!\S)[وب]?ربع (?:ال)?قرن(?!\S)"), 25.0),
+            (re.compile(r"(?<!\S)[وب]?نصف (?:ال)?قرن(?!\S)"), 50.0),
+            (re.compile(r"(?<!\S)[وبل]?(?:ال)?عقد(?:ين|ان)(?!\S)"), 20.0),
+            (re.compile(r"(?<!\S)[وبل]?(?:ال)?عقد من (?:الزمن|الزمان)(?!\S)"), 10.0),
+            (re.compile(r"(?<!\S)[وبل]?(?:ال)?اسبوع(?:ين|ان)(?!\S)"), 14.0)]
 _VAGUE_AR = {"عشرات": "tens", "مئات": "hundreds", "الاف": "thousands", "ملايين": "millions"}
 _SCALE_AR = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليين": 1e6,
              "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9,
@@ -174,6 +184,7 @@ def arabic_numbers(folded: str) -> set[float | str]:
     for phrase, value in _AR_TEENS.items():
         if phrase in folded:
             values.add(float(value))
+    values |= {value for pattern, value in _PERIODS if pattern.search(folded)}
     # ordinals: السابعة = 7th, الحادية عشرة = 11th, الحادية والعشرين = 21st
     for i, word in enumerate(words):
         unit = _AR_ORDINALS.get(_CLITIC.sub("", word))
@@ -235,7 +246,7 @@ _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 # Only nouns that go in pairs with a possessor (kin, body), so that a root letter before the
 # pronoun is not read as the dual (رأيه, مستواه, أخيه: his brother)
 _POSSESSED_DUAL = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:(?:نجل|ابن|ابنت|بنت|زوجت|والد|اخت|شقيق|شقيقت|طفل|طفلت|حفيد|حفيدت|"
-                             r"يد|رجل|قدم|اذن|كتف|ساق)[اي]|(?:زوج|اخو|عين)ا)(?:ه|ها|هم|هما|هن|ك|كم|نا)$")
+                             r"يد|رجل|قدم|اذن|كتف|ساق|ثلث)[اي]|(?:زوج|اخو|عين)ا)(?:ه|ها|هم|هما|هن|ك|كم|نا)$")
 # (عينيه, زوجيه, اخويه are also عينية, زوجية, أخوية once ة is folded: only their nominative counts)
 
 
@@ -243,8 +254,8 @@ def _is_dual(word: str, following: str) -> bool:
     if word in ("كلا", "كلتا", "هما", "كلاهما", "كلتاهما", "اثنان", "اثنين", "اثنتان", "اثنتين") \
             or word.endswith(("هما", "تاهما")):
         return True  # هما / كلاهما / بينهما: they two
-    if _POSSESSED_DUAL.match(word):
-        return True
+    if _POSSESSED_DUAL.match(word) or _PREFIX.sub("", word) in ("ثلثا", "ثلثي"):
+        return True  # ثلثا / ثلثي السكان: two thirds
     if word in _DUAL_NOT or _PREFIX.sub("", word) in _DUAL_NOT:
         return False
     stem = _PREFIX.sub("", word)

@@ -749,6 +749,9 @@ def test_an_age_comes_from_where_the_person_is_introduced_and_only_as_an_age() -
     # لا A ... ولا B, several words apart: "neither A nor B"
     ("The council would include neither President Hadi nor his predecessor Saleh.",
      "مجلس للرئاسة لا يضم الرئيس الحالي عبد ربه منصور هادي، ولا سلفه صالح"),
+    # تعذر: "could not", a verb
+    ("The prosecutor said Morsi could not attend because of low blood sugar.",
+     "وقال ممثل النيابة إن سبب تعذر حضور مرسي يرجع إلى إصابته بانخفاض في مستوى السكر"),
 ])
 def test_negations_without_a_negation_word_of_their_own(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) == []
@@ -759,6 +762,8 @@ def test_negations_without_a_negation_word_of_their_own(text: str, span: str) ->
      "أن الأبواب ستظل مفتوحة لمن اختاروا ألا يكونوا هنا"),
     # إلا, not ألا: a restriction, no negation for the claim to add
     ("He said none but the army will not stay.", "لن يبقى إلا الجيش"),
+    # تعذر carries "could not" only: not an inserted "not" elsewhere
+    ("Morsi could not attend and his lawyers did not speak.", "تعذر حضور مرسي وتحدث محاموه"),
 ])
 def test_those_negations_still_must_be_rendered(text: str, span: str) -> None:
     assert guard(text, [span], published=PUB15, registry=packaged()) != []
@@ -799,3 +804,24 @@ def test_a_letter_doubled_across_two_arabic_words_is_one() -> None:
 
     assert _translit_supported("Radfan-Anad", fold("المتحدث باسم جبهة ردفان العند"), strict=True)
     assert not _translit_supported("Radfan-Anad", fold("المتحدث باسم جبهة ردفان الضالع"), strict=True)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Two-thirds of the residents are of African descent.", "ثلثاهم ذوو أصول أفريقية"),  # a dual fraction
+    ("Two-thirds of the budget went to salaries.", "ذهب ثلثا الميزانية إلى الرواتب"),
+    ("He moved there less than six months ago.", "انتقل قبل أقل من نصف عام"),  # half a year
+    ("The conflict has lasted 25 years.", "استمر النزاع ربع قرن"),
+    ("The talks lasted 14 days.", "استمرت المحادثات أسبوعين"),
+    ("The blast killed 200 people.", "أودى الانفجار بحياة مئتي شخص"),  # مئتي: 200 in construct
+])
+def test_number_morphology_of_fractions_and_periods(text: str, span: str) -> None:
+    assert guard(text, [span], published=PUB15, registry=packaged()) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Three-thirds of the budget went to salaries.", "ذهب ثلثا الميزانية إلى الرواتب"),
+    ("He moved there less than seven months ago.", "انتقل قبل أقل من نصف عام"),
+    ("The talks lasted 10 years.", "عقد المجلس اجتماعا استمر ساعات"),  # عقد: "held", not a decade
+])
+def test_those_periods_are_their_figures_only(text: str, span: str) -> None:
+    assert any("number" in p for p in guard(text, [span], published=PUB15, registry=packaged()))
