@@ -92,16 +92,20 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
     return claim.model_copy(update={"evidence": evidence + added, "problems": problems, "status": status})
 
 
-# outlets whose English name is not their source id spelled out (aawsat is Asharq Al-Awsat)
+# outlets whose English name is not their source id spelled out (aawsat is Asharq Al-Awsat, 3alyoum
+# is عين اليوم, Ain Alyoum; was is واس, the Saudi Press Agency)
 _OUTLET_NAMES = {"aawsat": ["asharq al-awsat", "asharq alawsat"], "aleqtisadiya": ["al-eqtisadiah", "al-iqtisadiah",
-                 "al-eqtisadiya", "al-iqtisadiya", "aleqtisadiah"]}
+                 "al-eqtisadiya", "al-iqtisadiya", "aleqtisadiah"],
+                 "3alyoum": ["ain alyoum", "ain alyaum", "ain alyawm", "ain alyom"],
+                 "was": ["saudi press agency", "spa", "wass"], "arreyadi": ["arriyadi", "alriyadi", "arriyadhi"]}
 
 
 @cache
 def _outlet_pattern(source: str) -> re.Pattern[str]:
     """How a claim may name the article's own outlet: its source id ("okaz", "alriyadh" as
     Al-Riyadh or Al Riyadh) or its English name."""
-    names = [source.lower(), *_OUTLET_NAMES.get(source.lower(), [])]
+    # (not the id "was", which is an English word: واس is "SPA")
+    names = [*([source.lower()] if source.lower() != "was" else []), *_OUTLET_NAMES.get(source.lower(), [])]
     parts = [r"(?:al[- ]?)?" + r"[- ]?".join(map(re.escape, re.sub(r"^al[- ]?", "", name.replace(" ", ""))))
              for name in names]
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)

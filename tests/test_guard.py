@@ -443,12 +443,25 @@ def test_countries_by_the_names_the_press_uses() -> None:
     assert check_claim(claim, _article(text), packaged(), pairs=pairs).status == "supported"
 
 
-def test_the_outlet_may_name_itself_by_its_english_name() -> None:
+@pytest.mark.parametrize(("source", "text"), [
+    ("aawsat", "A security official told Asharq Al-Awsat that Washington lifted the veto."),
+    ("3alyoum", "A security official told Ain Alyoum that Washington lifted the veto."),  # عين اليوم
+    ("was", "A security official told the Saudi Press Agency that Washington lifted the veto."),  # واس
+])
+def test_the_outlet_may_name_itself_by_its_english_name(source: str, text: str) -> None:
     quote = "وقال مسؤول أمني إن واشنطن رفعت الفيتو"
-    article = Article(id="a1", text=quote + ". " + _FILLER, origin="test", published=PUB15, source="aawsat")
-    checked = check_claim(_claim("A security official told Asharq Al-Awsat that Washington lifted the veto.", quote),
-                          article, packaged())
+    article = Article(id="a1", text=quote + ". " + _FILLER, origin="test", published=PUB15, source=source)
+    checked = check_claim(_claim(text, quote), article, packaged())
     assert checked.status == "verified", checked.problems
+    attributed = check_claim(_claim("Washington lifted the veto.", quote).model_copy(
+        update={"attributed_to": text.split(" told ")[1].split(" that")[0], "stance": "asserted"}), article, packaged())
+    assert attributed.status == "verified", attributed.problems
+
+
+def test_an_outlet_id_that_is_an_english_word_is_not_its_name() -> None:
+    from briefing.verify import _outlet_pattern
+
+    assert _outlet_pattern("was").sub("the outlet", "It was SPA that reported it") == "It was the outlet that reported it"
 
 
 def test_a_second_date_may_come_from_context_when_the_quote_s_own_is_in_the_claim() -> None:
