@@ -461,7 +461,8 @@ def test_the_outlet_may_name_itself_by_its_english_name(source: str, text: str) 
 def test_an_outlet_id_that_is_an_english_word_is_not_its_name() -> None:
     from briefing.verify import _outlet_pattern
 
-    assert _outlet_pattern("was").sub("the outlet", "It was SPA that reported it") == "It was the outlet that reported it"
+    named = _outlet_pattern("was").sub("the outlet", "It was SPA that reported it")
+    assert named == "It was the outlet that reported it"
 
 
 def test_a_second_date_may_come_from_context_when_the_quote_s_own_is_in_the_claim() -> None:
