@@ -408,6 +408,9 @@ def supports(en: ResolvedDate, spans: list[ResolvedDate]) -> bool:
     if en.key and en.key.startswith("mon:"):  # a month alone: any date of that month in the spans
         month = int(en.key[4:])
         return any(ar.key == en.key or (ar.iso is not None and _month(ar.iso) == month) for ar in spans)
+    if en.key and en.key.startswith("wd:") and en.text.lower() in _EN_WEEKDAYS \
+            and any(ar.key == en.key for ar in spans):
+        return True  # a bare weekday the spans name too: the same day, whichever week the dates put it in
     for ar in spans:
         if en.iso and ar.iso and en.iso.startswith("--") != ar.iso.startswith("--"):
             continue

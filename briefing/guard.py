@@ -74,7 +74,7 @@ def _ar_words(words: Sequence[str], suffix: str = "") -> re.Pattern[str]:
 
 
 _AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفيا|نفوا|ينفون|ينفيان|تكذيب|كذبت|انكر|ينكر|"
-                      r"انكرت|انكروا|انكرا|ينكرون|تنكر)(?:ه|ها|هم)?(?!\S)")
+                      r"انكرت|انكروا|انكرا|ينكرون|تنكر|دحض|دحضت|يدحض|تدحض|فند|فندت|يفند|تفند|مفندا)(?:ه|ها|هم)?(?!\S)")
 # ruling out (استبعد) is how a party denies a prospect: "ruled out a kidnapping"
 _AR_RULE_OUT = _ar_words(["استبعد", "استبعدت", "يستبعد", "تستبعد", "استبعدوا", "يستبعدون", "مستبعدا", "مستبعده"])
 # a party saying something is not so, in the words right after the verb of saying: أكد عدم وجود
@@ -157,6 +157,9 @@ _EN_AT_LEAST = re.compile(r"\b(?:at least|no (?:less|fewer) than|not (?:be )?(?:
                           r"more than)\b", re.I)
 # (not "dismissed": a minister dismissed from office denies nothing)
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|rul(?:e|ed|es|ing) out)\b", re.I)
+# a denial (نفى، دحض) rendered "rejected" or "dismissed" (the claim, the reports): said of a denial
+# in the Arabic only; "rejected" alone asks for no denial (رفض is refusing as often)
+_EN_REJECT = re.compile(r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?)\b", re.I)
 # "Law No. 19", "no more than 200": numbers, not negations
 # (refused to, failed to: رفض، فشل are verbs, not negation words; they count among the broad ones)
 _EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d| (?:more|less|fewer) than)|never|without|neither|nor|none|cannot)\b|"
@@ -169,6 +172,7 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"refus\w*|prevent\w*|ban\w*|avoid\w*|stop\w*|halt\w*|unable|impossible|only|unless|"
                            r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|"
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
+                           r"little|hardly|barely|scarcely|seldom|"
                            r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
                            r"un(?:exploded|manned|harmed|hurt|scathed|inhabited|occupied|touched|answered|"
                            r"announced|explained|specified|verified|published)|un\w{2,}(?:able|ible)|"
@@ -280,6 +284,8 @@ def check_opposites(text_en: str, folded_span: str) -> list[str]:
     return problems
 
 
+# لا before a noun or an adjective, as عدم: لا مسؤولة (irresponsible), لا إنسانية (inhumane)
+_AR_LA_NOUN = re.compile(r"(?<!\S)[وف]?لا (?![يتنا]\S|سيما)\S{3,}")
 # a word that negates its stem: instability (عدم الاستقرار), non-compliance, unable, illegal
 _NEG_PREFIXED = re.compile(r"\b(?:(?:un|non-?)([a-z]{4,})|(?:in|im|ir|il)([a-z]{3,}(?:ity|able|ible|ance|ence|ent|ant|"
                            r"al|ar|ate|ive|ure)))\b", re.I)
@@ -368,12 +374,12 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
            and not _AR_FORBID_LIFTED.search(folded_span) and not _AR_FORBID_PROPOSED.search(folded_span) else 0)
     # English that may carry an Arabic negation: "without", "failed", "instability" for عدم الاستقرار
     en_broad = len(_EN_NEG_BROAD.findall(text_en)) - restricted \
-        + (_negative_words(text_en) if "عدم" in folded_span else 0) \
+        + (_negative_words(text_en) if "عدم" in folded_span or _AR_LA_NOUN.search(folded_span) else 0) \
         + sum(1 for en, ar in _EN_UN_FOR_AR if en.search(text_en) and ar.search(folded_span))
     problems = []
     if _EN_NOT_TRUE.search(text_en) and not (ar_deny or _AR_DENY_BROAD.search(folded_span)):
         problems.append("the claim says it is not true, but the cited Arabic denies nothing")
-    if ar_deny and not (en_deny or en_neg):
+    if ar_deny and not (en_deny or en_neg or _EN_REJECT.search(text_en)):
         problems.append("the cited Arabic is a denial (نفى) but the claim asserts it")
     if en_deny and not (ar_deny or _AR_RULE_OUT.search(folded_span) or _AR_DENY_BROAD.search(folded_span)
                         or _AR_SAID_NOT.search(folded_span)):

@@ -122,4 +122,13 @@ def translates(english_word: str, arabic: str, directory: Path = DICTD) -> bool:
     lexicon: Food and الأغذية, Programme and برنامج, Brotherhood and الإخوان."""
     words = lexicon(directory)
     known = {c for form in _english_forms(english_word) for c in words.get(form, ())}
-    return bool(known) and any(stems(core(w)) & known for w in fold(arabic).split())
+    return bool(known) and any((stems(core(w)) | _bare_preposition(w)) & known for w in fold(arabic).split())
+
+
+def _bare_preposition(folded_word: str) -> set[str]:
+    """The stems of a word after a preposition without the article: لتنسيق (for coordinating) is
+    ل + تنسيق, بمكافحة is ب + مكافحة."""
+    word = re.sub(r"^[وف]", "", folded_word)
+    if len(word) >= 5 and word[0] in "بلك" and not word.startswith("ال"):
+        return stems(word[1:])
+    return set()

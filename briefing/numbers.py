@@ -45,6 +45,12 @@ _AR_WORDS = {
     "ملياران": 2e9, "مليارين": 2e9, "ملياري": 2e9,  # (not ألفا/مليونا: also "60 ألفاً", the accusative)
     "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
 }
+_TEEN_UNITS = {"احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2, "ثلاث": 3, "ثلاثه": 3,
+               "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8,
+               "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9}
+_AR_TEEN = re.compile(r"(?<!\S)[وب]?(" + "|".join(sorted(_TEEN_UNITS, key=len, reverse=True)) + r") عشر(?:ه)?(?!\S)")
+_DECADES = {"عشرين": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70, "ثمانين": 80, "تسعين": 90}
+_AR_DECADE = re.compile(r"(?<!\S)[وبل]?(?:ال)?(" + "|".join(_DECADES) + r")(?:يات|ات)(?!\S)")
 _AR_ORDINALS = {
     "اول": 1, "اولي": 1, "حادي": 1, "حاديه": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4,
     "رابعه": 4, "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
@@ -76,6 +82,8 @@ _EN_NUM = re.compile(r"(?:(?<![\w.])|" + "|".join(f"(?<=\\b{c})" for c in ("SR",
                      + r")(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?", re.I)
 _EN_TENS_UNITS = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|"
                             r"seven|eight|nine)\b", re.I)
+_EN_HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine) hundred\b(?:\s+(thousand|million))?",
+                          re.I)
 _EN_WORD = re.compile(r"\b(" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r"|"
                       + "|".join(_VAGUE_EN) + r")\b(?:\s+(thousand|million|billion))?", re.I)
 
@@ -92,6 +100,11 @@ def english_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tup
     for m in _EN_TENS_UNITS.finditer(text):  # "Thirty-five" is 35, not 30 and 5
         if not any(s <= m.start() < e for s, e in skip):
             out.append((m.group(0), float(_EN_WORDS[m.group(1).lower()] + _EN_WORDS[m.group(2).lower()])))
+            skip.append(m.span())
+    for m in _EN_HUNDREDS.finditer(text):  # "two hundred" is 200, "three hundred thousand" 300,000
+        if not any(s <= m.start() < e for s, e in skip):
+            scale = _SCALE_EN[m.group(2).lower()] if m.group(2) else 1
+            out.append((m.group(0), float(_EN_WORDS[m.group(1).lower()] * 100 * scale)))
             skip.append(m.span())
     for m in _EN_NUM.finditer(text):
         if any(s <= m.start() < e for s, e in skip):
@@ -184,6 +197,10 @@ def arabic_numbers(folded: str) -> set[float | str]:
     for phrase, value in _AR_TEENS.items():
         if phrase in folded:
             values.add(float(value))
+    for m in _AR_TEEN.finditer(folded):  # ثلاثة عشر, اثنتي عشر (as the press writes it): 13, 12
+        values.add(10.0 + _TEEN_UNITS[m.group(1)])
+    for m in _AR_DECADE.finditer(folded):  # التسعينيات = the 1990s (of the twentieth century, unless said)
+        values.add(float(_DECADES[m.group(1)] + 1900))
     values |= {value for pattern, value in _PERIODS if pattern.search(folded)}
     # ordinals: السابعة = 7th, الحادية عشرة = 11th, الحادية والعشرين = 21st
     for i, word in enumerate(words):

@@ -839,3 +839,34 @@ def test_number_morphology_of_fractions_and_periods(text: str, span: str) -> Non
 ])
 def test_those_periods_are_their_figures_only(text: str, span: str) -> None:
     assert any("number" in p for p in guard(text, [span], published=PUB15, registry=packaged()))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("At least twelve flights were cancelled.", "ألغيت اثنتى عشر رحلة جوية على الأقل"),  # عشر, as the press writes it
+    ("More than two hundred flights were cancelled.", "إلغاء رحلات يزيد عددها على مائتى رحلة"),
+    ("The money was injected during the crisis of the late 1990s.", "ضختها الحكومة أثناء الأزمة في أواخر تسعينيات القرن"),
+    ("Badr Corps commander Abu Muntadhar was killed.", "مقتل قائد العمليات في فيلق بدر أبي منتظر"),
+    ("Gunmen were holed up in the North Caucasus.", "مسلحين تحصنوا في مدينة بشمال القوقاز"),
+    ("The National Commercial Bank holds the largest share.", "أكبرها للبنك الأهلي بنسبة 20%"),
+    ("Senior Iranian negotiator Abbas Araghchi spoke.", "قال المفاوض الإيراني الكبير عباس عراقجي"),
+    ("The lawyer rejected the security service's claims.", "ودحضت المحامية ادعاءات الأمن"),  # دحض: a denial
+    ("He described the remarks as irresponsible.", "واصفا التصريحات بأنها لا مسؤولة"),  # لا + an adjective
+    ("The centre drew little interest.", "إلا أنه لم يحظ بالإقبال من جانب المجتمع"),
+    ("Men must report from Tuesday 26/10/1436 AH.", "مراجعة الوزارة ابتداء من يوم الثلاثاء 26 / 10 / 1436هـ"),
+])
+def test_general_forms_from_the_seventeenth_set(text: str, span: str) -> None:
+    assert guard(text, [span], published=dt.date(2015, 8, 10), registry=packaged(),
+                 pairs=[("عباس عراقجي", "Abbas Araghchi"), ("أبي منتظر", "Abu Muntadhar")]) == []
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("At least thirteen flights were cancelled.", "ألغيت اثنتى عشر رحلة جوية على الأقل", "number"),
+    ("More than three hundred flights were cancelled.", "إلغاء رحلات يزيد عددها على مائتى رحلة", "number"),
+    ("The money was injected during the crisis of the late 1980s.", "أثناء الأزمة في أواخر تسعينيات القرن", "number"),
+    ("The lawyer confirmed the security service's claims.", "ودحضت المحامية ادعاءات الأمن", "denial"),
+    ("Men must report from Wednesday 26/10/1436 AH.", "مراجعة الوزارة ابتداء من يوم الثلاثاء 26 / 10 / 1436هـ", "date"),
+    ("The remarks were responsible.", "واصفا التصريحات بأنها لا مسؤولة", "negated"),
+])
+def test_those_forms_still_catch_a_changed_detail(text: str, span: str, expected: str) -> None:
+    problems = guard(text, [span], published=dt.date(2015, 8, 10), registry=packaged())
+    assert any(expected in p for p in problems), problems
