@@ -105,6 +105,14 @@ _ORDINAL_DAYS = {
     "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27, "الثامن والعشرين": 28,
     "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
+# a day written as a cardinal, as the press writes Hijri dates too: ليلة سبعة وعشرين من رمضان (the 27th);
+# from 11 up, so that "three of July's ..." is not read as a date
+_UNITS = {"واحد": 1, "احد": 1, "اثنين": 2, "اثنان": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5,
+          "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9}
+_ORDINAL_DAYS |= {f"{unit} وعشرين": 20 + n for unit, n in _UNITS.items()}
+_ORDINAL_DAYS |= {f"{unit} عشر": 10 + n for unit, n in _UNITS.items() if n > 2}
+_ORDINAL_DAYS |= {"احد عشر": 11, "احدي عشر": 11, "اثني عشر": 12, "اثنا عشر": 12, "عشرين": 20, "ثلاثين": 30,
+                  "واحد وثلاثين": 31}
 _ORD_DATE = re.compile(r"(?<!\S)(?<!تشرين )(?<!كانون )(" + _alt(list(_ORDINAL_DAYS))  # not تشرين الثاني
                        + rf") (?:من )?(?:شهر )?({_G_MONTH})"
                        rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
@@ -408,7 +416,7 @@ def supports(en: ResolvedDate, spans: list[ResolvedDate]) -> bool:
     if en.key and en.key.startswith("mon:"):  # a month alone: any date of that month in the spans
         month = int(en.key[4:])
         return any(ar.key == en.key or (ar.iso is not None and _month(ar.iso) == month) for ar in spans)
-    if en.key and en.key.startswith("wd:") and en.text.lower() in _EN_WEEKDAYS \
+    if en.key and en.key.startswith("wd:") and re.sub(r"^on ", "", en.text.lower()) in _EN_WEEKDAYS \
             and any(ar.key == en.key for ar in spans):
         return True  # a bare weekday the spans name too: the same day, whichever week the dates put it in
     for ar in spans:

@@ -853,6 +853,8 @@ def test_those_periods_are_their_figures_only(text: str, span: str) -> None:
     ("He described the remarks as irresponsible.", "واصفا التصريحات بأنها لا مسؤولة"),  # لا + an adjective
     ("The centre drew little interest.", "إلا أنه لم يحظ بالإقبال من جانب المجتمع"),
     ("Men must report from Tuesday 26/10/1436 AH.", "مراجعة الوزارة ابتداء من يوم الثلاثاء 26 / 10 / 1436هـ"),
+    ("Men must report until the end of Sunday 1/11/1436 AH.", "حتى نهاية دوام يوم الأحد 1 / 11 / 1436هـ"),
+    ("Crowds moved smoothly on the night of the 27th of Ramadan.", "كان التفويج سلسا ليلة سبعة وعشرين من رمضان"),
 ])
 def test_general_forms_from_the_seventeenth_set(text: str, span: str) -> None:
     assert guard(text, [span], published=dt.date(2015, 8, 10), registry=packaged(),
@@ -866,6 +868,7 @@ def test_general_forms_from_the_seventeenth_set(text: str, span: str) -> None:
     ("The lawyer confirmed the security service's claims.", "ودحضت المحامية ادعاءات الأمن", "denial"),
     ("Men must report from Wednesday 26/10/1436 AH.", "مراجعة الوزارة ابتداء من يوم الثلاثاء 26 / 10 / 1436هـ", "date"),
     ("The remarks were responsible.", "واصفا التصريحات بأنها لا مسؤولة", "negated"),
+    ("Crowds moved on the night of the 26th of Ramadan.", "كان التفويج سلسا ليلة سبعة وعشرين من رمضان", "date"),
 ])
 def test_those_forms_still_catch_a_changed_detail(text: str, span: str, expected: str) -> None:
     problems = guard(text, [span], published=dt.date(2015, 8, 10), registry=packaged())
