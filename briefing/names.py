@@ -63,7 +63,7 @@ _STOP = frozenset({
 # institutional words: English -> folded Arabic stems, any of which must be in the span
 _GLOSS = {
     "army": ["جيش", "الجيش"], "ministry": ["وزاره"], "minister": ["وزير"], "interior": ["داخلي"],
-    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد"],
+    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد", "ملكي"],
     "division": ["فرق"], "brigade": ["لواء"], "council": ["مجلس"], "court": ["محكم", "ديوان"], "kingdom": ["مملك"],
     "islamic": ["اسلامي"], "state": ["دول", "ولاي"], "coalition": ["تحالف"],
     "seventh": ["سابع"], "media": ["اعلام"], "forces": ["قوات", "قوه", "قوي"], "popular": ["شعبي"],
@@ -97,7 +97,8 @@ _GLOSS = {
     "organisation": ["منظم", "موسس", "هيئ"], "bundestag": ["برلمان", "بوندستاغ"],
     "committee": ["لجن"], "party": ["حزب"], "movement": ["حرك"], "air": ["جوي", "طيران"], "force": ["قو"],
     "guard": ["حرس"], "border": ["حدود", "حدودي"], "ramadan": ["رمضان"], "hajj": ["حج"], "umrah": ["عمر"],
-    "grand": ["كبير", "اكبر"], "mosque": ["مسجد", "جامع"], "holy": ["مقدس", "حرم"], "communications": ["اتصال"],
+    "grand": ["كبير", "اكبر", "كبري"], "mosque": ["مسجد", "جامع"], "holy": ["مقدس", "حرم"], "communications": ["اتصال"],
+    "telecom": ["اتصال"],
     "information": ["معلومات", "اعلام"], "culture": ["ثقاف"], "transport": ["نقل"], "agriculture": ["زراع"],
     "energy": ["طاق"], "oil": ["نفط", "بترول"], "petroleum": ["بترول", "نفط"], "market": ["سوق"],
     "stock": ["اسهم", "مال"], "exchange": ["تداول", "بورص"], "general": ["عام"], "supreme": ["اعلي", "عليا", "العلي"],
@@ -607,6 +608,8 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel"
 
 # English names of several words whose Arabic is a fixed phrase, not word for word
 _FIXED = {("secretary", "of", "state"): "وزير الخارجيه", ("west", "bank"): "الضفه الغربيه",
+          ("supreme", "leader"): "مرشد",  # Iran's Supreme Leader = المرشد (الأعلى)
+          ("grand", "prix"): "جايز",  # جائزة ... الكبرى
           ("saudi", "arabian"): "سعودي"}  # the Saudi Arabian Anti-Doping Committee = اللجنة السعودية ...
 
 

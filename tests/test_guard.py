@@ -873,3 +873,23 @@ def test_general_forms_from_the_seventeenth_set(text: str, span: str) -> None:
 def test_those_forms_still_catch_a_changed_detail(text: str, span: str, expected: str) -> None:
     problems = guard(text, [span], published=dt.date(2015, 8, 10), registry=packaged())
     assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Iran's Supreme Leader Ali Khamenei addressed Arab affairs.", "للمرشد الإيراني علي خامنئي الشأن العربي"),
+    ("Saudi Telecom Company said its network had no fault.", "قالت شركة الاتصالات السعودية إن شبكتها بلا عطل"),
+    ("Bianchi was injured at the Japanese Grand Prix.", "إصابته خلال سباق جائزة اليابان الكبرى"),
+    ("Muslim Brotherhood figure Yusuf al-Qaradawi was sentenced.", "صدور حكم بحق القيادي الإخواني يوسف القرضاوي"),
+    ("Al-Qaeda in the Islamic Maghreb claimed the ambush.", "تبنى تنظيم القاعدة في بلاد المغرب الكمين"),
+    ("The World Food Programme sent a ship.", "سفينة أرسلها برنامج الأغذية التابع للأمم المتحدة"),
+])
+def test_titles_and_names_as_the_arabic_press_gives_them(text: str, span: str) -> None:
+    assert guard(text, [span], published=PUB15, registry=packaged()) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Iran's Supreme Leader Ali Khamenei addressed Arab affairs.", "للرئيس الإيراني علي خامنئي الشأن العربي"),
+    ("Bianchi was injured at the Japanese Grand Prix.", "إصابته خلال سباق اليابان"),
+])
+def test_those_titles_still_need_their_arabic(text: str, span: str) -> None:
+    assert guard(text, [span], published=PUB15, registry=packaged()) != []
