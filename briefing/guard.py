@@ -79,7 +79,9 @@ _AR_DENY = re.compile(r"(?<!\S)(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نا
 _AR_RULE_OUT = _ar_words(["استبعد", "استبعدت", "يستبعد", "تستبعد", "استبعدوا", "يستبعدون", "مستبعدا", "مستبعده"])
 # a party saying something is not so, in the words right after the verb of saying: أكد عدم وجود
 _AR_SAID_NOT = re.compile(r"(?<!\S)[وف]?(?:اكد|اكدت|قال|قالت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|افاد|افادت)(?:وا|ا)?"
-                          r" (?:\S+ ){0,3}(?:لم|لن|لا|ليس|ليست|عدم)(?!\S)")
+                          r" (?:\S+ ){0,3}(?:لم|لن|لا|ليس|ليست|عدم)(?!\S)|"
+                          # a quote that opens on what was said (إن ...) and says it was not so
+                          r"^[وف]?(?:ان|انه|انها|بان|بانه|بانها) (?:\S+ ){0,12}?[وف]?(?:لم|لن|ليس|ليست)(?!\S)")
 # a rejection, or a plea of innocence, is a party's denial (stance "denied")
 _AR_REJECT = _ar_words(["رفض", "رفضت", "يرفض", "ترفض", "رفضه", "رفضها", "رفضوا", "ببراءته", "ببراءتها", "براءته",
                         "براءتها"])
