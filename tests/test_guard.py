@@ -851,7 +851,8 @@ def test_those_periods_are_their_figures_only(text: str, span: str) -> None:
     ("Senior Iranian negotiator Abbas Araghchi spoke.", "قال المفاوض الإيراني الكبير عباس عراقجي"),
     ("The lawyer rejected the security service's claims.", "ودحضت المحامية ادعاءات الأمن"),  # دحض: a denial
     # the quote opens on what was said (إن ...) and says it was not so: a denial
-    ("He denied that the visit was official, saying they came for Umrah.", "إن الزيارة كانت لتأدية العمرة، ولم تكن رسمية"),
+    ("He denied that the visit was official, saying they came for Umrah.",
+     "إن الزيارة كانت لتأدية العمرة، ولم تكن رسمية"),
     ("He described the remarks as irresponsible.", "واصفا التصريحات بأنها لا مسؤولة"),  # لا + an adjective
     ("The centre drew little interest.", "إلا أنه لم يحظ بالإقبال من جانب المجتمع"),
     ("Men must report from Tuesday 26/10/1436 AH.", "مراجعة الوزارة ابتداء من يوم الثلاثاء 26 / 10 / 1436هـ"),
