@@ -855,6 +855,7 @@ def test_those_periods_are_their_figures_only(text: str, span: str) -> None:
      "إن الزيارة كانت لتأدية العمرة، ولم تكن رسمية"),
     ("He described the remarks as irresponsible.", "واصفا التصريحات بأنها لا مسؤولة"),  # لا + an adjective
     ("The centre drew little interest.", "إلا أنه لم يحظ بالإقبال من جانب المجتمع"),
+    ("He said the government was causing irreparable damage.", "الحكومة تلحق أضرارا لا يمكن ترميمها"),
     ("Men must report from Tuesday 26/10/1436 AH.", "مراجعة الوزارة ابتداء من يوم الثلاثاء 26 / 10 / 1436هـ"),
     ("Men must report until the end of Sunday 1/11/1436 AH.", "حتى نهاية دوام يوم الأحد 1 / 11 / 1436هـ"),
     ("Crowds moved smoothly on the night of the 27th of Ramadan.", "كان التفويج سلسا ليلة سبعة وعشرين من رمضان"),
