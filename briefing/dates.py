@@ -114,11 +114,11 @@ _ORDINAL_DAYS |= {f"{unit} عشر": 10 + n for unit, n in _UNITS.items() if n > 
 _ORDINAL_DAYS |= {"احد عشر": 11, "احدي عشر": 11, "اثني عشر": 12, "اثنا عشر": 12, "عشرين": 20, "ثلاثين": 30,
                   "واحد وثلاثين": 31}
 _ORD_DATE = re.compile(r"(?<!\S)(?<!تشرين )(?<!كانون )(" + _alt(list(_ORDINAL_DAYS))  # not تشرين الثاني
-                       + rf") (?:من )?(?:شهر )?({_G_MONTH})"
+                       + rf") (?:من )?(?:شهر )?({_G_MONTH})(?![\u0621-\u064A])"  # آب, not ابنا
                        rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 _ORD_H_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:من )?(?:شهر )?({_H_MONTH})"
-                         r"(?: ?(\d{4}))?(?: ?ه(?:ـ|\b))?")
+                         r"(?![\u0621-\u064A])(?: ?(\d{4}))?(?: ?ه(?:ـ|\b))?")  # a month, not a word it opens
 
 _ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?(?:الي |حتي )?|الي |حتي )"
                         r"(?:(?:ال ?)?\d{1,2}|" + _alt(list(_ORDINAL_DAYS)) + r") ?(?:من )?"

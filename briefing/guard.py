@@ -81,7 +81,8 @@ _AR_RULE_OUT = _ar_words(["استبعد", "استبعدت", "يستبعد", "ت�
 _AR_SAID_NOT = re.compile(r"(?<!\S)[وف]?(?:اكد|اكدت|قال|قالت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|افاد|افادت)(?:وا|ا)?"
                           r" (?:\S+ ){0,3}(?:لم|لن|لا|ليس|ليست|عدم)(?!\S)|"
                           # a quote that opens on what was said (إن ...) and says it was not so
-                          r"^[وف]?(?:ان|انه|انها|بان|بانه|بانها) (?:\S+ ){0,12}?[وف]?(?:لم|لن|ليس|ليست)(?!\S)")
+                          r"^[وف]?(?:ان|انه|انها|بان|بانه|بانها) (?![وف]?(?:لم|لا)(?!\S))(?:\S+ ){0,12}?"
+                          r"(?<!الذي )(?<!التي )(?<!الذين )[وف]?(?:لم|لن|ليس|ليست)(?!\S)(?! يسبق)")
 # a rejection, or a plea of innocence, is a party's denial (stance "denied")
 _AR_REJECT = _ar_words(["رفض", "رفضت", "يرفض", "ترفض", "رفضه", "رفضها", "رفضوا", "ببراءته", "ببراءتها", "براءته",
                         "براءتها"])
@@ -116,7 +117,7 @@ _AR_FORBID = _ar_words(["يحظر", "تحظر", "يمنع", "تمنع", "يحر�
 _AR_NOT_ALLOWED = re.compile(r"(?<!\S)[وف]?(?:علي )?الا (?=[يتن]\S{2,})")
 # a verb that says "could not" by itself: تعذر حضوره (he could not attend), يستحيل (it is impossible)
 _AR_COULD_NOT = re.compile(r"(?<!\S)[وف]?(?:تعذر|يتعذر|تتعذر|لتعذر|بتعذر|استحال|يستحيل|تستحيل|استحاله)(?!\S)")
-_EN_COULD_NOT = re.compile(r"\b(?:could|can|would)(?:n't| not)\b|\bcannot\b|\bunable\b", re.I)
+_EN_COULD_NOT = re.compile(r"\b(?:could|can)(?:n't| not)\b|\bcannot\b|\bcan't\b", re.I)
 # a prohibition lifted, cancelled or broken: رفع حظر, إلغاء قرار منع (no "may not" then)
 _AR_FORBID_LIFTED = re.compile(r"(?<!\S)[وف]?(?:رفع|برفع|الغاء|بالغاء|الغت|الغي|انهاء|بانهاء|تعليق|خرق|تخفيف)"
                                r"(?: \S+){0,4} (?:ال)?(?:حظر|منع)")
@@ -161,7 +162,8 @@ _EN_AT_LEAST = re.compile(r"\b(?:at least|no (?:less|fewer) than|not (?:be )?(?:
 _EN_DENY = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial)|refut(?:ed|es)|rul(?:e|ed|es|ing) out)\b", re.I)
 # a denial (نفى، دحض) rendered "rejected" or "dismissed" (the claim, the reports): said of a denial
 # in the Arabic only; "rejected" alone asks for no denial (رفض is refusing as often)
-_EN_REJECT = re.compile(r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?)\b", re.I)
+_EN_REJECT = re.compile(r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?) (?:\S+ ){0,4}?(?:claims?|reports?|"
+                        r"allegations?|accusations?|rumou?rs?|charges?|assertions?|statements?|remarks?)\b", re.I)
 # "Law No. 19", "no more than 200": numbers, not negations
 # (refused to, failed to: رفض، فشل are verbs, not negation words; they count among the broad ones)
 _EN_NEG = re.compile(r"\b(?:not|no(?!\.? ?\d| (?:more|less|fewer) than)|never|without|neither|nor|none|cannot)\b|"
@@ -174,7 +176,7 @@ _EN_NEG_BROAD = re.compile(r"\b(?:not|no|never|without|neither|nor|none|cannot|n
                            r"refus\w*|prevent\w*|ban\w*|avoid\w*|stop\w*|halt\w*|unable|impossible|only|unless|"
                            r"except|unlikely|unknown|unclear|undisclosed|unidentified|unnamed|unconfirmed|inability|insufficient|"
                            r"nothing|nobody|nowhere|free of|barr\w*|forbid\w*|prohibit\w*|"
-                           r"little|hardly|barely|scarcely|seldom|"
+                           r"hardly|barely|scarcely|seldom|"
                            r"reject\w*|den\w+|rather than|instead|at least|no (?:less|fewer|more) than|"
                            r"un(?:exploded|manned|harmed|hurt|scathed|inhabited|occupied|touched|answered|"
                            r"announced|explained|specified|verified|published)|un\w{2,}(?:able|ible)|"
@@ -301,8 +303,6 @@ _EN_UN_FOR_AR = [(re.compile(rf"\b(?:{en})\b", re.I), re.compile(ar)) for en, ar
     ("unaffected", r"(?:لم|لا) (?:يتاثر|تتاثر|يتاثروا|يتضرر|تتضرر)"),
     ("unsuccessful(?:ly)?", r"(?:لم|لا) (?:ينجح|تنجح|ينجحوا|تكلل|يكلل|يفلح|تفلح)"),
     ("unabated", r"(?:لم|لا) (?:يهدا|تهدا|يتوقف|تتوقف)"),
-    # لا يمكن ترميمها: irreparable, لا يمكن تخيله: unimaginable
-    (r"(?:un|in|im|ir|il)\w{3,}(?:able|ible)", r"(?:لا|لن) (?:يمكن|يستطيع|تستطيع|نستطيع)"),
 )]
 
 
@@ -311,7 +311,12 @@ def _negative_words(text_en: str) -> int:
     from .names import _common_words
 
     common = _common_words()
-    return sum(1 for m in _NEG_PREFIXED.finditer(text_en) if (m.group(1) or m.group(2)).lower() in common)
+    return sum(1 for m in _NEG_PREFIXED.finditer(text_en) if (m.group(1) or m.group(2)).lower() in common
+               and not (m.group(1) or "").lower().startswith(_UN_VERBS))
+
+
+# un- verbs that negate nothing: unveiled, unleashed, uncovered, unfolded, unloaded
+_UN_VERBS = ("veil", "leash", "cover", "fold", "load", "earth", "der", "ravel", "lock", "pack", "dertak")
 
 
 def _that_not(folded: str) -> int:
@@ -378,7 +383,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
            and not _AR_FORBID_LIFTED.search(folded_span) and not _AR_FORBID_PROPOSED.search(folded_span) else 0)
     # English that may carry an Arabic negation: "without", "failed", "instability" for عدم الاستقرار
     en_broad = len(_EN_NEG_BROAD.findall(text_en)) - restricted \
-        + (_negative_words(text_en) if "عدم" in folded_span or _AR_LA_NOUN.search(folded_span) else 0) \
+        + (_negative_words(text_en) if "عدم" in folded_span or _AR_LA_NOUN.search(without_still) else 0) \
         + sum(1 for en, ar in _EN_UN_FOR_AR if en.search(text_en) and ar.search(folded_span))
     problems = []
     if _EN_NOT_TRUE.search(text_en) and not (ar_deny or _AR_DENY_BROAD.search(folded_span)):
@@ -389,7 +394,7 @@ def check_polarity(text_en: str, folded_span: str) -> list[str]:
                         or _AR_SAID_NOT.search(folded_span)):
         problems.append("the claim says it was denied, but the cited Arabic contains no denial")
     elif en_neg > ar_neg + ar_deny + ar_lexical + _that_not(without_still) \
-            + (len(_AR_COULD_NOT.findall(without_still)) if _EN_COULD_NOT.search(text_en) else 0):
+            + min(len(_AR_COULD_NOT.findall(without_still)), len(_EN_COULD_NOT.findall(text_en))):
         problems.append("the claim is negated where the cited Arabic is not")
     elif ar_neg > en_broad:
         problems.append("the cited Arabic is negated (لا/لم/لن/ليس/عدم) where the claim is not")

@@ -125,10 +125,17 @@ def translates(english_word: str, arabic: str, directory: Path = DICTD) -> bool:
     return bool(known) and any((stems(core(w)) | _bare_preposition(w)) & known for w in fold(arabic).split())
 
 
-def _bare_preposition(folded_word: str) -> set[str]:
+def _bare_preposition(folded_word: str, directory: Path = DICTD) -> set[str]:
     """The stems of a word after a preposition without the article: لتنسيق (for coordinating) is
-    ل + تنسيق, بمكافحة is ب + مكافحة."""
+    ل + تنسيق; not a word the lexicon knows as it is (بطاقة is a card, not ب + طاقة)."""
     word = re.sub(r"^[وف]", "", folded_word)
-    if len(word) >= 5 and word[0] in "بلك" and not word.startswith("ال"):
+    if len(word) >= 5 and word[0] in "بلك" and not word.startswith("ال") \
+            and not stems(core(word)) & _arabic_stems(directory):
         return stems(word[1:])
     return set()
+
+
+@cache
+def _arabic_stems(directory: Path = DICTD) -> frozenset[str]:
+    """Every Arabic stem the lexicon holds."""
+    return frozenset(c for cores in lexicon(directory).values() for c in cores)

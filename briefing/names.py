@@ -63,7 +63,7 @@ _STOP = frozenset({
 # institutional words: English -> folded Arabic stems, any of which must be in the span
 _GLOSS = {
     "army": ["جيش", "الجيش"], "ministry": ["وزاره"], "minister": ["وزير"], "interior": ["داخلي"],
-    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد", "ملكي"],
+    "defense": ["دفاع"], "defence": ["دفاع"], "foreign": ["خارجي"], "health": ["صح"], "crown": ["عهد"],
     "division": ["فرق"], "brigade": ["لواء"], "council": ["مجلس"], "court": ["محكم", "ديوان"], "kingdom": ["مملك"],
     "islamic": ["اسلامي"], "state": ["دول", "ولاي"], "coalition": ["تحالف"],
     "seventh": ["سابع"], "media": ["اعلام"], "forces": ["قوات", "قوه", "قوي"], "popular": ["شعبي"],
@@ -609,7 +609,7 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel"
 # English names of several words whose Arabic is a fixed phrase, not word for word
 _FIXED = {("secretary", "of", "state"): "وزير الخارجيه", ("west", "bank"): "الضفه الغربيه",
           ("supreme", "leader"): "مرشد",  # Iran's Supreme Leader = المرشد (الأعلى)
-          ("grand", "prix"): "جايز",  # جائزة ... الكبرى
+          ("grand", "prix"): "الكبري",  # جائزة ... الكبرى
           ("saudi", "arabian"): "سعودي"}  # the Saudi Arabian Anti-Doping Committee = اللجنة السعودية ...
 
 

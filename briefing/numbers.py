@@ -57,15 +57,18 @@ _AR_ORDINALS = {
     "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
 }
 _AR_TEENS = {"احد عشر": 11, "احدى عشره": 11, "اثنا عشر": 12, "اثني عشر": 12, "اثنتا عشره": 12}
-# spans of time English gives as a count of a smaller unit: نصف عام = six months, ربع قرن = 25 years,
-# عقدين = 20 years, أسبوعين = 14 days (a bare عقد is also "a contract" and "held": only "عقد من الزمن")
-_PERIODS = [(re.compile(r"(?<!\S)[وب]?نصف (?:ال)?(?:عام|سنه)(?!\S)"), 6.0),
-            (re.compile(r"(?<!\S)[وب]?ربع (?:ال)?(?:عام|سنه)(?!\S)"), 3.0),
-            (re.compile(r"(?<!\S)[وب]?ربع (?:ال)?قرن(?!\S)"), 25.0),
-            (re.compile(r"(?<!\S)[وب]?نصف (?:ال)?قرن(?!\S)"), 50.0),
-            (re.compile(r"(?<!\S)[وبل]?(?:ال)?عقد(?:ين|ان)(?!\S)"), 20.0),
-            (re.compile(r"(?<!\S)[وبل]?(?:ال)?عقد من (?:الزمن|الزمان)(?!\S)"), 10.0),
-            (re.compile(r"(?<!\S)[وبل]?(?:ال)?اسبوع(?:ين|ان)(?!\S)"), 14.0)]
+# spans of time English gives as a count of a smaller unit, only with that unit after the English
+# figure: نصف عام = six months, ربع قرن = 25 years, عقدين = 20 years, أسبوعين = 14 days (عقد is also "a
+# contract" and "held", عقدين "two contracts": only after منذ, خلال ... or before من الزمن)
+_TIME_BEFORE = r"(?<!\S)(?:منذ|خلال|طوال|طيله|قبل|بعد|لمده|مده|نحو|قرابه|حوالي|اكثر من|اقل من|زهاء) "
+_PERIODS = [(re.compile(r"(?<!\S)[وب]?نصف (?:ال)?(?:عام|سنه)(?!\S)"), 6.0, "months?"),
+            (re.compile(r"(?<!\S)[وب]?ربع (?:ال)?(?:عام|سنه)(?!\S)"), 3.0, "months?"),
+            (re.compile(r"(?<!\S)[وب]?ربع (?:ال)?قرن(?!\S)"), 25.0, "years?"),
+            (re.compile(r"(?<!\S)[وب]?نصف (?:ال)?قرن(?!\S)"), 50.0, "years?"),
+            (re.compile(_TIME_BEFORE + r"(?:ال)?عقدين(?!\S)|(?<!\S)[وبل]?(?:ال)?عقدين من (?:الزمن|الزمان)"), 20.0,
+             "years?"),
+            (re.compile(r"(?<!\S)[وبل]?(?:ال)?عقد من (?:الزمن|الزمان)(?!\S)"), 10.0, "years?"),
+            (re.compile(r"(?<!\S)[وبل]?(?:ال)?اسبوع(?:ين|ان)(?!\S)"), 14.0, "days?")]
 _VAGUE_AR = {"عشرات": "tens", "مئات": "hundreds", "الاف": "thousands", "ملايين": "millions"}
 _SCALE_AR = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليين": 1e6,
              "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9,
@@ -82,8 +85,8 @@ _EN_NUM = re.compile(r"(?:(?<![\w.])|" + "|".join(f"(?<=\\b{c})" for c in ("SR",
                      + r")(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?", re.I)
 _EN_TENS_UNITS = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|"
                             r"seven|eight|nine)\b", re.I)
-_EN_HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine) hundred\b(?:\s+(thousand|million))?",
-                          re.I)
+_EN_HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine) hundred\b"
+                          r"(?:\s+(thousand|million|billion|trillion))?", re.I)
 _EN_WORD = re.compile(r"\b(" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r"|"
                       + "|".join(_VAGUE_EN) + r")\b(?:\s+(thousand|million|billion))?", re.I)
 
@@ -199,9 +202,8 @@ def arabic_numbers(folded: str) -> set[float | str]:
             values.add(float(value))
     for m in _AR_TEEN.finditer(folded):  # ثلاثة عشر, اثنتي عشر (as the press writes it): 13, 12
         values.add(10.0 + _TEEN_UNITS[m.group(1)])
-    for m in _AR_DECADE.finditer(folded):  # التسعينيات = the 1990s (of the twentieth century, unless said)
-        values.add(float(_DECADES[m.group(1)] + 1900))
-    values |= {value for pattern, value in _PERIODS if pattern.search(folded)}
+    for m in _AR_DECADE.finditer(folded):  # التسعينيات = the 1990s (of the twentieth century), not a year
+        values.add(f"{_DECADES[m.group(1)] + 1900}s")
     # ordinals: السابعة = 7th, الحادية عشرة = 11th, الحادية والعشرين = 21st
     for i, word in enumerate(words):
         unit = _AR_ORDINALS.get(_CLITIC.sub("", word))
@@ -231,9 +233,16 @@ def unsupported_numbers(text_en: str, spans: Sequence[str], date_spans: list[tup
     supported = arabic_numbers(" ".join(fold(s) for s in spans)) | phrase_numbers(tuple(spans))
     out = []
     # عشرات is at least 10 (as ACLED codes it): "at least 10", "more than 100", never an exact "10"
-    floors = {_VAGUE_FLOOR[v] for v in supported if isinstance(v, str)}
+    floors = {_VAGUE_FLOOR[v] for v in supported if isinstance(v, str) and v in _VAGUE_FLOOR}
+    folded = " ".join(fold(s) for s in spans)
+    periods = [(value, unit) for pattern, value, unit in _PERIODS if pattern.search(folded)]
     for written, value in english_numbers(text_en, skip=date_spans):
         ok = value in supported
+        if not ok and isinstance(value, float) and re.search(rf"(?<![\d.,]){re.escape(written)}s\b", text_en):
+            ok = f"{int(value)}s" in supported  # the 1990s: a decade, stated as one
+        if not ok:  # six months for نصف عام: the figure with its unit
+            ok = any(value == v and re.search(rf"\b{re.escape(written)}[\s-]+{unit}\b", text_en, re.I)
+                     for v, unit in periods)
         if not ok and isinstance(value, float):
             ok = any(isinstance(v, float) and abs(v - value) < 1e-6 for v in supported)
         if not ok and value in floors:

@@ -97,7 +97,7 @@ def check_claim(claim: Claim, article: Article, registry: Registry, others: Sequ
 _OUTLET_NAMES = {"aawsat": ["asharq al-awsat", "asharq alawsat"], "aleqtisadiya": ["al-eqtisadiah", "al-iqtisadiah",
                  "al-eqtisadiya", "al-iqtisadiya", "aleqtisadiah"],
                  "3alyoum": ["ain alyoum", "ain alyaum", "ain alyawm", "ain alyom"],
-                 "was": ["saudi press agency", "spa", "wass"], "arreyadi": ["arriyadi", "alriyadi", "arriyadhi"]}
+                 "was": ["saudi press agency", "spa"], "arreyadi": ["arriyadi", "alriyadi", "arriyadhi"]}
 
 
 @cache
