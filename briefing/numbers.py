@@ -56,7 +56,6 @@ _AR_ORDINALS = {
     "رابعه": 4, "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
     "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
 }
-_AR_TEENS = {"احد عشر": 11, "احدى عشره": 11, "اثنا عشر": 12, "اثني عشر": 12, "اثنتا عشره": 12}
 # spans of time English gives as a count of a smaller unit, only with that unit after the English
 # figure: نصف عام = six months, ربع قرن = 25 years, عقدين = 20 years, أسبوعين = 14 days (عقد is also "a
 # contract" and "held", عقدين "two contracts": only after منذ, خلال ... or before من الزمن)
@@ -197,9 +196,6 @@ def arabic_numbers(folded: str) -> set[float | str]:
                 values.add(_SCALE_AR[w])
     if any(_is_dual(w, words[i + 1] if i + 1 < len(words) else "") for i, w in enumerate(words)):
         values.add(2.0)  # the dual: المدينتين = the two cities
-    for phrase, value in _AR_TEENS.items():
-        if phrase in folded:
-            values.add(float(value))
     for m in _AR_TEEN.finditer(folded):  # ثلاثة عشر, اثنتي عشر (as the press writes it): 13, 12
         values.add(10.0 + _TEEN_UNITS[m.group(1)])
     for m in _AR_DECADE.finditer(folded):  # التسعينيات = the 1990s (of the twentieth century), not a year
@@ -230,11 +226,11 @@ def arabic_numbers(folded: str) -> set[float | str]:
 
 def unsupported_numbers(text_en: str, spans: Sequence[str], date_spans: list[tuple[int, int]]) -> list[str]:
     """The numbers of ``text_en`` (as written) that the spans do not state."""
-    supported = arabic_numbers(" ".join(fold(s) for s in spans)) | phrase_numbers(tuple(spans))
+    folded = " ".join(fold(s) for s in spans)
+    supported = arabic_numbers(folded) | phrase_numbers(tuple(spans))
     out = []
     # عشرات is at least 10 (as ACLED codes it): "at least 10", "more than 100", never an exact "10"
     floors = {_VAGUE_FLOOR[v] for v in supported if isinstance(v, str) and v in _VAGUE_FLOOR}
-    folded = " ".join(fold(s) for s in spans)
     periods = [(value, unit) for pattern, value, unit in _PERIODS if pattern.search(folded)]
     for written, value in english_numbers(text_en, skip=date_spans):
         ok = value in supported
