@@ -316,7 +316,7 @@ def _negative_words(text_en: str) -> int:
 
 
 # un- verbs that negate nothing: unveiled, unleashed, uncovered, unfolded, unloaded
-_UN_VERBS = ("veil", "leash", "cover", "fold", "load", "earth", "der", "ravel", "lock", "pack", "dertak")
+_UN_VERBS = ("veil", "leash", "cover", "fold", "load", "earth", "der", "ravel", "lock", "pack")  # under-: understood
 
 
 def _that_not(folded: str) -> int:

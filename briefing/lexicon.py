@@ -122,7 +122,7 @@ def translates(english_word: str, arabic: str, directory: Path = DICTD) -> bool:
     lexicon: Food and الأغذية, Programme and برنامج, Brotherhood and الإخوان."""
     words = lexicon(directory)
     known = {c for form in _english_forms(english_word) for c in words.get(form, ())}
-    return bool(known) and any((stems(core(w)) | _bare_preposition(w)) & known for w in fold(arabic).split())
+    return bool(known) and any((stems(core(w)) | _bare_preposition(w, directory)) & known for w in fold(arabic).split())
 
 
 def _bare_preposition(folded_word: str, directory: Path = DICTD) -> set[str]:
