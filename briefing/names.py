@@ -186,7 +186,22 @@ _GROUPS = {
     ("filipino", "filipinos", "philippine"): ["فلبين", "فيليبين"], ("portuguese",): ["برتغال"],
     ("chinese",): ["صين"], ("japanese",): ["يابان"], ("lebanese",): ["لبنان"], ("sudanese",): ["سودان"],
     ("senegalese",): ["سنغال"], ("nepalese", "nepali", "nepalis"): ["نيبال"], ("vietnamese",): ["فيتنام"],
-    ("congolese",): ["كونغو"], ("maltese",): ["مالط"]
+    ("congolese",): ["كونغو"], ("maltese",): ["مالط"],
+    # the rest of the countries' demonyms that no suffix derives (a closed list, not cases)
+    ("norwegian", "norwegians"): ["نرويج"], ("cypriot", "cypriots"): ["قبرص"],
+    ("azeri", "azeris"): ["اذري", "اذربيجان"],
+    ("icelandic", "icelander", "icelanders"): ["ايسلند", "ايسلاند"], ("ivorian", "ivorians"): ["عاج"],
+    ("kazakh", "kazakhs"): ["كازاخ", "كازاخستان"], ("kyrgyz",): ["قرغيز", "قيرغيز", "قيرغيزستان", "قرغيزستان"],
+    ("tajik", "tajiks"): ["طاجيك", "طاجيكستان"], ("uzbek", "uzbeks"): ["اوزبك", "اوزبكستان"],
+    ("laotian", "laotians"): ["لاوس"], ("malagasy",): ["مدغشقر", "ملغاش"], ("monegasque",): ["موناكو"],
+    ("montenegrin", "montenegrins"): ["جبل الاسود"], ("mozambican", "mozambicans"): ["موزمبيق"],
+    ("nigerien", "nigeriens"): ["نيجر"], ("panamanian", "panamanians"): ["بنما"],
+    ("salvadoran", "salvadorans", "salvadorean"): ["سلفادور"], ("lankan", "lankans"): ["سريلانك", "لانك"],
+    ("togolese",): ["توغو", "توجو"], ("kosovar", "kosovars"): ["كوسوف"], ("sahrawi", "sahrawis"): ["صحراوي"],
+    ("kashmiri", "kashmiris"): ["كشمير"], ("tibetan", "tibetans"): ["تبت"], ("crimean",): ["قرم"],
+    ("gazan", "gazans"): ["غزه", "غزي", "غزاوي"], ("welsh",): ["ويلز"], ("basque", "basques"): ["باسك"],
+    ("catalan", "catalans"): ["كتالون", "كاتالون"], ("bosniak", "bosniaks"): ["بوسن", "بشناق"],
+    ("burkinabe",): ["بوركين"], ("emirati", "emiratis"): ["امارات", "اماراتي"],
 }
 _GROUP = {word: [fold(s) for s in stems] for words, stems in _GROUPS.items() for word in words}
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
