@@ -628,6 +628,9 @@ def test_an_un_word_carries_only_its_own_arabic_negation(text: str, span: str) -
     ("Finnish", "الفنلندي"), ("Polish", "البولندي"), ("Hungarian", "المجري"), ("Korean", "الكوري"),
     ("Thai", "التايلاندي"), ("Mexican", "المكسيكي"), ("Chechen", "الشيشاني"), ("Irish", "الإيرلندي"),
     ("Spanish", "الإسبانية"), ("Turks", "الأتراك"), ("Indians", "الهنود"), ("Korean", "الكوري"),
+    # the closed list of the demonyms no suffix derives
+    ("Norwegian", "النرويجي"), ("Cypriot", "القبرصي"), ("Kazakh", "الكازاخستاني"), ("Ivorian", "من ساحل العاج"),
+    ("Uzbek", "الأوزبكي"), ("Montenegrin", "من الجبل الأسود"), ("Gazan", "الغزي"), ("Icelandic", "الآيسلندي"),
 ])
 def test_demonyms_name_their_people_and_no_other(demonym: str, arabic: str) -> None:
     assert problems(f"The {demonym} official said it.", "وقال المسؤول " + arabic + " ذلك") == []
