@@ -83,6 +83,26 @@ def _insert(prev: str, ch: str) -> float:
     return 1.0
 
 
+_SILENT = 0.3  # a final consonant French does not pronounce, and Arabic does not write
+# French endings whose last consonant is silent (François = فرانسوا, Bordeaux = بوردو, Beauthier =
+# بوتييه, Laurent = لوران, Bernard = برنار, Jules = جول, Georges = جورج); not a plain vowel + s, which
+# Arabic names pronounce (Anas, Idris, Hamas, Younes)
+_FRENCH_END = re.compile(r"(?:(?<=[ao]i)s|(?<=[aeo][ua])x|(?<=ie)r|(?<=[aeiou][rn])[td]|(?<=[lr]g|ul|rl|qu)es)$")
+
+
+def _silent_endings(name: str) -> frozenset[int]:
+    """Positions (in ``_latin(name)``) of the letters of each word's French silent ending."""
+    out: set[int] = set()
+    at = 0
+    for word in re.findall(r"[^\s-]+", name):
+        latin = _latin(word)
+        m = _FRENCH_END.search(latin)
+        if m:
+            out |= set(range(at + m.start(), at + m.end()))
+        at += len(latin)
+    return frozenset(out)
+
+
 def cost(english: str, arabic: str) -> float:
     """The least cost of spelling the (folded) Arabic ``arabic`` as the English ``english``, per
     Arabic letter: 0 for a usual spelling, 1 for each letter that does not line up."""
@@ -105,6 +125,7 @@ def renders(english: str, arabic: str, threshold: float = THRESHOLD, *, whole: b
 def _align(english: str, arabic: str) -> tuple[float, int]:
     """The least total cost of the alignment, and the number of Arabic letters to spell."""
     e = _latin(english)
+    silent = _silent_endings(english)
     a = re.sub(r"\s+", " ", arabic.strip())
     n, m = len(e), len(a)
     # the letters to spell: an article is free to drop (al-Udayn, Udayn), so it does not count
@@ -120,7 +141,7 @@ def _align(english: str, arabic: str) -> tuple[float, int]:
             if here == inf:
                 continue
             if i < n:  # an English letter rendering nothing
-                step = here + _insert(e[i - 1] if i else "", e[i])
+                step = here + (_SILENT if i in silent else _insert(e[i - 1] if i else "", e[i]))
                 if step < dp[i + 1][j]:
                     dp[i + 1][j] = step
             if j == m:

@@ -16,6 +16,9 @@ from briefing.spelling import cost, renders
     ("Lexus", "لكزس"),  # x = كز
     ("Suruc", "سروج"),  # Turkish c = ج
     ("Alexis Kalambry", "الكسيس كالامبري"),  # ال here is letters of the name, not the article
+    # French endings Arabic does not write
+    ("Jules", "جول"), ("Laurent", "لوران"), ("Bernard", "برنار"), ("François", "فرانسوا"),
+    ("Georges", "جورج"), ("Bordeaux", "بوردو"), ("Calais", "كاليه"),
 ])
 def test_true_pairs_render(english: str, arabic: str) -> None:
     assert renders(english, fold(arabic)), cost(english, fold(arabic))
@@ -27,6 +30,8 @@ def test_true_pairs_render(english: str, arabic: str) -> None:
     ("Hassan Nasrallah", "حسن روحاني"),  # one word right is not the name
     ("Cadiz", "قندوز"),
     ("Tarib", "الطره"),  # the dropped article is not counted as a letter spelled
+    # a final s that Arabic names pronounce is not a silent French one
+    ("Hamas", "حماه"), ("Idris", "ادري"), ("Anas", "انا"), ("Younes", "يون"), ("Abbas", "عبا"),
 ])
 def test_chance_pairs_do_not(english: str, arabic: str) -> None:
     assert not renders(english, fold(arabic)), cost(english, fold(arabic))
@@ -38,4 +43,6 @@ def test_pair_ok_uses_the_alignment_word_by_word_and_whole() -> None:
     assert pair_ok("Egypt's", "مصر")
     assert pair_ok("Queen Elizabeth", "الملكة إليزابيث")  # a title, then the name
     assert not pair_ok("Queen Victoria", "الملكة إليزابيث")
+    assert pair_ok("Georges-Henri Beauthier", "جورج هنري بوتييه")  # the French -ier, whole
+    assert pair_ok("Jules Bianchi", "جول بيانكي")
     assert not pair_ok("Ahmed Saleh", "محمد صالح")
