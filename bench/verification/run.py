@@ -41,6 +41,9 @@ in the article):
     dev18     ``dev18-a.yaml`` + ``dev18-b.yaml`` (370 claims on 76 other articles of 2015-07-22, -24 to
               -27 and 2015-08-10): written blind in the middle of that round, measured once on
               its final checker, and not tuned on: a sixth held-out set.
+    dev19     ``dev19-a.yaml`` + ``dev19-b.yaml`` (other articles of 2015-07-21 to -27 and 2015-08-10):
+              written blind at the start of the round after that, measured on that round's first
+              checker and on its last, and not tuned on: a seventh held-out set.
     untuned   ``untuned-a.yaml`` + ``untuned-b.yaml`` (2015-07-24 to -27): written without
               seeing the checker and never tuned on. Only its totals are looked at; it is how a
               change to the checker is judged.
@@ -67,10 +70,10 @@ fabrication is injected at a time (detected = ``unverified``):
 Drift: every quote is copied again with one kind of drift (quote marks, letter variants, an
 ellipsis, spaces, a dropped conjunction) and must still be located.
 
-    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev18|untuned|all] [-v]
+    .venv/bin/python bench/verification/run.py [--set tuning|dev|dev2|...|dev19|untuned|all] [-v]
 
 ``-v`` lists misses and false alarms, for the tuned sets only: the held-out sets' (untuned,
-dev11, dev12, dev15, dev16, dev18) individual cases are not printed, so that nobody tunes on them by accident.
+dev11, dev12, dev15, dev16, dev18, dev19) individual cases are not printed, so that nobody tunes on them by accident.
 To measure another version of the checker, put its package first on PYTHONPATH.
 """
 
@@ -110,6 +113,7 @@ SETS = {"tuning": ["tuning.yaml"], "dev": ["dev.yaml"], "dev2": ["dev2-a.yaml", 
         "dev13": ["dev13-a.yaml", "dev13-b.yaml"], "dev14": ["dev14-a.yaml", "dev14-b.yaml"],
         "dev15": ["dev15-a.yaml", "dev15-b.yaml"], "dev16": ["dev16-a.yaml", "dev16-b.yaml"],
         "dev17": ["dev17-a.yaml", "dev17-b.yaml"], "dev18": ["dev18-a.yaml", "dev18-b.yaml"],
+        "dev19": ["dev19-a.yaml", "dev19-b.yaml"],
         "untuned": ["untuned-a.yaml", "untuned-b.yaml"]}
 TUNED = ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
          "dev10", "dev13", "dev14", "dev17")
