@@ -357,10 +357,28 @@ def _is_common(word: str) -> bool:
     return any(form in common for form in forms)
 
 
+# given names that Arabic writes in its own form, not by their English spelling (Isaac = إسحاق,
+# Hebrew يتسحاق; Joseph = يوسف; Turkish Davut = داود): a closed list, matched as words of their own;
+# a miss says nothing (the English spelling may still be transliterated: آيزك)
+_GIVEN = {
+    "isaac": ["اسحق", "اسحاق", "يتسحاق", "يتسحق"], "joseph": ["يوسف"], "moses": ["موسي"], "abraham": ["ابراهيم"],
+    "jesus": ["عيسي", "يسوع"], "mary": ["مريم"], "jacob": ["يعقوب"], "david": ["داود", "داوود"],
+    "davut": ["داود", "داوود"], "solomon": ["سليمان"], "george": ["جرجس"], "michael": ["ميخائيل"],
+    "gabriel": ["جبرائيل", "جبريل"], "noah": ["نوح"], "aaron": ["هارون"], "elijah": ["الياس"], "elias": ["الياس"],
+    "zechariah": ["زكريا"], "zachary": ["زكريا"], "francis": ["فرنسيس"], "anthony": ["انطون", "انطونيوس"],
+    "stephen": ["اسطفان"], "peter": ["بطرس"], "paul": ["بولس"], "john": ["يوحنا"], "thomas": ["توما"],
+    "elizabeth": ["اليصابات"], "jonah": ["يونس", "يونان"], "job": ["ايوب"], "joshua": ["يشوع"],
+    "ishmael": ["اسماعيل"], "gregory": ["غريغوريوس"], "mehmet": ["محمد"], "ahmet": ["احمد"],
+}
+_GIVEN = {word: [fold(form) for form in forms] for word, forms in _GIVEN.items()}
+
+
 def _gloss_ok(word: str, folded_span: str) -> bool | None:
     low = word.lower()
     if low in ("saudi", "saudis") and _citizen(folded_span):
         return True
+    if low in _GIVEN:
+        return any(re.search(rf"(?<!\S)[وفبل]?{re.escape(form)}(?!\S)", folded_span) for form in _GIVEN[low]) or None
     stems = _GLOSS.get(low)
     if stems is None and low.endswith("s") and len(low) > 4 and low[:-1] in _GLOSS:
         # Organisations: the singular's gloss may confirm it, not refute it (الوزراء is not وزير)

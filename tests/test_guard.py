@@ -927,3 +927,20 @@ def test_a_preposition_is_not_stripped_from_a_word_the_lexicon_knows() -> None:
 
     assert translates("coordination", "لتنسيق")
     assert not translates("energy", "بطاقة")  # a card, not ب + طاقة
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The envoy met Joseph Kamara.", "والتقى المبعوث يوسف كامارا"),
+    ("Opposition leader Isaac Herzog spoke.", "وتحدث زعيم المعارضة يتسحاق هيرتسوغ"),
+    ("Pope Francis spoke.", "وتحدث البابا فرنسيس"),
+])
+def test_given_names_in_their_arabic_form(text: str, span: str) -> None:
+    assert problems(text, span) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The envoy met Jacob Kamara.", "والتقى المبعوث يوسف كامارا"),  # another given name
+    ("The envoy met Moses Kamara.", "والتقى المبعوث الموسيقي كامارا"),  # موسى inside "the musician"
+])
+def test_given_names_are_not_matched_by_another_or_inside_a_word(text: str, span: str) -> None:
+    assert problems(text, span) != []
