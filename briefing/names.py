@@ -377,6 +377,8 @@ def _gloss_ok(word: str, folded_span: str) -> bool | None:
     low = word.lower()
     if low in ("saudi", "saudis") and _citizen(folded_span):
         return True
+    if re.search(r"o[gğ]lu$", low) and re.search(r"(?<!\S)[وفبل]?(?:او|ا)غلو(?!\S)", folded_span):
+        return True  # Turkish -oğlu names go by that part in Arabic: أوغلو for Davutoğlu
     if low in _GIVEN:
         return any(re.search(rf"(?<!\S)[وفبل]?{re.escape(form)}(?!\S)", folded_span) for form in _GIVEN[low]) or None
     stems = _GLOSS.get(low)

@@ -944,3 +944,8 @@ def test_given_names_in_their_arabic_form(text: str, span: str) -> None:
 ])
 def test_given_names_are_not_matched_by_another_or_inside_a_word(text: str, span: str) -> None:
     assert problems(text, span) != []
+
+
+def test_a_turkish_oglu_name_by_its_last_part() -> None:
+    assert problems("The envoy met Davutoglu.", "والتقى المبعوث أوغلو") == []
+    assert problems("The envoy met Davutoglu.", "والتقى المبعوث أردوغان") != []
