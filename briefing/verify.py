@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 
 from . import dates
@@ -139,11 +140,13 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
     # whether the quotes' sentences (with a «قال X إن» the quote may have left out) have another speak
     holding = [article.text[s:e] for s, e in sentences(article.text) if any(s < y and x < e for x, y in cited)]
     rival = _rival_speaker(text_en, holding or spans, pairs)
-    if any(_kind_of(p, registry, places) in substituted
-           and not (p.kind == "name" and attributed_to and _names_same(p.part or p.detail, attributed_to)
-                    and is_speaker(p.detail, text_en) and not rival)
-           for p in todo):
-        return problems, []
+    swapped = [p for p in todo if _kind_of(p, registry, places) in substituted
+               and not (p.kind == "name" and attributed_to and _names_same(p.part or p.detail, attributed_to)
+                        and is_speaker(p.detail, text_en) and not rival)]
+    if swapped:
+        what = {"number": "figure", "date": "date", "place": "place", "party": "person or body"}
+        return _explain(problems, {p: f"the quotes give another {what[_kind_of(p, registry, places)]} that the claim "
+                                      "leaves out: a possible swap" for p in swapped}, article, registry, pairs), []
     candidates = _context_candidates(article, cited)
     narrow = _context_candidates(article, cited, whole_sentence=False)  # for figures: not the sentence's other clauses
     chosen: list[tuple[str, int, int, bool]] = []
@@ -185,9 +188,39 @@ def _with_context(problems: list[Problem], spans: list[str], article: Article, r
                 chosen.append(candidate)
                 break
         else:
-            return problems, []
+            why = ("the claim has them say it; the quotes do not" if problem.kind == "name" and not anywhere
+                   else "a person named far from the quotes, which do not refer back to them"
+                   if problem.kind == "name" and not far
+                   else "far from the quotes, where a figure or a date is often another event's"
+                   if problem.kind in ("number", "date") and not far else "")
+            return _explain(problems, {problem: why} if why else {}, article, registry, pairs), []
     return [], [Evidence(quote_ar=text, start=start, end=end, added_by_check=True, in_title=in_title)
                 for text, start, end, in_title in chosen]
+
+
+def _explain(problems: list[Problem], refused: Mapping[Problem, str], article: Article, registry: Registry,
+             pairs: Sequence[tuple[str, str]]) -> list[Problem]:
+    """Say, of each detail ``refused`` maps (to why it was not taken as context) that the article
+    does state somewhere, where: the shortest sentence (or the title). A reviewer then sees in one
+    line whether the claim is a slip or a true detail from elsewhere. The status is unchanged."""
+    if not refused:
+        return problems
+    out = []
+    pieces = _context_candidates(article, [(0, len(article.text))])
+    for problem in problems:
+        why = refused.get(problem)
+        found = why and next((text for text, *_ in pieces
+                              if _states(problem, text, article.published, registry, False, pairs)), None)
+        if found:
+            found = _BIDI.sub("", found)
+            quote = found if len(found) <= 90 else found[:87].rsplit(" ", 1)[0] + " …"
+            problem = replace(problem, message=f"{problem.message} (the article states it elsewhere, "
+                                               f"«{quote}», not taken as context: {why})")
+        out.append(problem)
+    return out
+
+
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _kind_of(problem: Problem, registry: Registry, places: Sequence[tuple[str, str]] = ()) -> str:

@@ -949,3 +949,18 @@ def test_given_names_are_not_matched_by_another_or_inside_a_word(text: str, span
 def test_a_turkish_oglu_name_by_its_last_part() -> None:
     assert problems("The envoy met Davutoglu.", "والتقى المبعوث أوغلو") == []
     assert problems("The envoy met Davutoglu.", "والتقى المبعوث أردوغان") != []
+
+
+def test_a_detail_refused_as_context_says_where_the_article_states_it() -> None:
+    # the quote names Sanaa and the claim puts Aden, named elsewhere: a possible swap, still
+    # unverified, and the reviewer is told where Aden is and why it was not taken
+    quote = "وقال المسؤول إن القصف استهدف صنعاء أمس"
+    article = _article("ووصل الوزير إلى عدن الأسبوع الماضي. " + _FILLER * 3 + quote + ". " + _FILLER)
+    checked = check_claim(_claim("The official said the shelling targeted Aden yesterday.", quote), article, packaged())
+    assert checked.status == "unverified"
+    assert any("elsewhere, «ووصل الوزير إلى عدن الأسبوع الماضي.»" in p and "a possible swap" in p
+               for p in checked.problems), checked.problems
+    # a name the article does not state anywhere gets no such line
+    checked = check_claim(_claim("The official said the shelling targeted Aleppo yesterday.", quote), article,
+                          packaged())
+    assert checked.status == "unverified" and not any("elsewhere" in p for p in checked.problems)
