@@ -190,16 +190,15 @@ _GROUPS = {
     # the rest of the countries' demonyms that no suffix derives (a closed list, not cases)
     ("norwegian", "norwegians"): ["نرويج"], ("cypriot", "cypriots"): ["قبرص"],
     ("azeri", "azeris"): ["اذري", "اذربيجان"],
-    ("icelandic", "icelander", "icelanders"): ["ايسلند", "ايسلاند"], ("ivorian", "ivorians"): ["عاج"],
+    ("icelandic", "icelander", "icelanders"): ["ايسلند", "ايسلاند"], ("ivorian", "ivorians"): ["ساحل العاج"],
     ("kazakh", "kazakhs"): ["كازاخ", "كازاخستان"], ("kyrgyz",): ["قرغيز", "قيرغيز", "قيرغيزستان", "قرغيزستان"],
     ("tajik", "tajiks"): ["طاجيك", "طاجيكستان"], ("uzbek", "uzbeks"): ["اوزبك", "اوزبكستان"],
-    ("laotian", "laotians"): ["لاوس"], ("malagasy",): ["مدغشقر", "ملغاش"], ("monegasque",): ["موناكو"],
-    ("montenegrin", "montenegrins"): ["جبل الاسود"], ("mozambican", "mozambicans"): ["موزمبيق"],
+    ("malagasy",): ["مدغشقر", "ملغاش"], ("monegasque",): ["موناكو"], ("mozambican", "mozambicans"): ["موزمبيق"],
     ("nigerien", "nigeriens"): ["نيجر"], ("panamanian", "panamanians"): ["بنما"],
     ("salvadoran", "salvadorans", "salvadorean"): ["سلفادور"], ("lankan", "lankans"): ["سريلانك", "لانك"],
-    ("togolese",): ["توغو", "توجو"], ("kosovar", "kosovars"): ["كوسوف"], ("sahrawi", "sahrawis"): ["صحراوي"],
+    ("togolese",): ["توغو", "توجو"], ("kosovar", "kosovars"): ["كوسوفو", "كوسوفي"], ("sahrawi", "sahrawis"): ["صحراوي"],
     ("kashmiri", "kashmiris"): ["كشمير"], ("tibetan", "tibetans"): ["تبت"], ("crimean",): ["قرم"],
-    ("gazan", "gazans"): ["غزه", "غزي", "غزاوي"], ("welsh",): ["ويلز"], ("basque", "basques"): ["باسك"],
+    ("gazan", "gazans"): ["غزه"], ("welsh",): ["ويلز"], ("basque", "basques"): ["باسك"],
     ("catalan", "catalans"): ["كتالون", "كاتالون"], ("bosniak", "bosniaks"): ["بوسن", "بشناق"],
     ("burkinabe",): ["بوركين"], ("emirati", "emiratis"): ["امارات", "اماراتي"],
 }
@@ -358,13 +357,15 @@ def _is_common(word: str) -> bool:
 
 
 # given names that Arabic writes in its own form, not by their English spelling (Isaac = إسحاق,
-# Hebrew يتسحاق; Joseph = يوسف; Turkish Davut = داود): a closed list, matched as words of their own;
-# a miss says nothing (the English spelling may still be transliterated: آيزك)
+# Hebrew يتسحاق; Joseph = يوسف; Turkish Davut = داود): a closed list, matched as words of their own
+# and right before the surname that follows in the English (``_given_ok``); a miss says nothing (the
+# English spelling may still be transliterated: آيزك)
 _GIVEN = {
-    "isaac": ["اسحق", "اسحاق", "يتسحاق", "يتسحق"], "joseph": ["يوسف"], "moses": ["موسي"], "abraham": ["ابراهيم"],
+    "isaac": ["اسحق", "اسحاق", "يتسحاق", "يتسحق"], "joseph": ["يوسف", "جوزيف"], "moses": ["موسي"],
+    "abraham": ["ابراهيم"],
     "jesus": ["عيسي", "يسوع"], "mary": ["مريم"], "jacob": ["يعقوب"], "david": ["داود", "داوود"],
     "davut": ["داود", "داوود"], "solomon": ["سليمان"], "george": ["جرجس"], "michael": ["ميخائيل"],
-    "gabriel": ["جبرائيل", "جبريل"], "noah": ["نوح"], "aaron": ["هارون"], "elijah": ["الياس"], "elias": ["الياس"],
+    "gabriel": ["جبرائيل", "جبريل"], "noah": ["نوح"], "aaron": ["هارون"],
     "zechariah": ["زكريا"], "zachary": ["زكريا"], "francis": ["فرنسيس"], "anthony": ["انطون", "انطونيوس"],
     "stephen": ["اسطفان"], "peter": ["بطرس"], "paul": ["بولس"], "john": ["يوحنا"], "thomas": ["توما"],
     "elizabeth": ["اليصابات"], "jonah": ["يونس", "يونان"], "job": ["ايوب"], "joshua": ["يشوع"],
@@ -373,14 +374,29 @@ _GIVEN = {
 _GIVEN = {word: [fold(form) for form in forms] for word, forms in _GIVEN.items()}
 
 
+def _given_ok(word: str, following: str, folded_span: str) -> bool | None:
+    """A given name in the Arabic form of ``_GIVEN``, as a word of its own and, when the English
+    goes on with a surname (``following``), right before a word that spells it: Joseph Aoun is not
+    يوسف in a sentence that names عون apart. None where it says nothing."""
+    for form in _GIVEN.get(word.lower(), ()):
+        for m in re.finditer(rf"(?<!\S)[وفبل]?{re.escape(form)}(?!\S)", folded_span):
+            after = folded_span[m.end():].split()[:2]
+            if not following or any(renders(following, re.sub(r"^(?:ال|[وبل]ال)(?=\S{3})", "", " ".join(after[:n])))
+                                    for n in (1, 2) if len(after) >= n):
+                return True
+    return None
+
+
 def _gloss_ok(word: str, folded_span: str) -> bool | None:
     low = word.lower()
     if low in ("saudi", "saudis") and _citizen(folded_span):
         return True
-    if re.search(r"o[gğ]lu$", low) and re.search(r"(?<!\S)[وفبل]?(?:او|ا)غلو(?!\S)", folded_span):
-        return True  # Turkish -oğlu names go by that part in Arabic: أوغلو for Davutoğlu
-    if low in _GIVEN:
-        return any(re.search(rf"(?<!\S)[وفبل]?{re.escape(form)}(?!\S)", folded_span) for form in _GIVEN[low]) or None
+    oglu = re.fullmatch(r"(\w+?)o[gğ]lu", low)
+    if oglu:  # Turkish -oğlu names go by that part in Arabic, after the first (داود أوغلو for Davutoğlu)
+        stem = oglu.group(1)
+        for m in re.finditer(r"(?<!\S)(\S+) [وفبل]?(?:او|ا)غلو(?!\S)", folded_span):
+            if m.group(1) in _GIVEN.get(stem, ()) or renders(stem, m.group(1)):
+                return True
     stems = _GLOSS.get(low)
     if stems is None and low.endswith("s") and len(low) > 4 and low[:-1] in _GLOSS:
         # Organisations: the singular's gloss may confirm it, not refute it (الوزراء is not وزير)
@@ -581,6 +597,7 @@ def pair_ok(english: str, arabic: str, *, lexicon: bool = True) -> bool:
     for word in words:
         before = every[every.index(word) - 1] if every.index(word) else ""
         if not (_gloss_ok(word, folded) or _group_ok(word, folded) or _renders_part(word, before, folded)
+                or _given_ok(word, "", folded)
                 or (lexicon and _is_common(word) and _gloss_ok(word, folded) is None and translates(word, folded))):
             missed.append(word)
     # a translated name of three words or more may render one of them freely (Saudi Arabian Monetary
@@ -766,6 +783,11 @@ def _check_phrase(phrase: str, folded_span: str, registry: Registry,
                 halves = [_group_ok(h, folded_span) for h in word.split("-") if h]
                 group = all(halves) if all(h is not None for h in halves) else None
             glossed = _gloss_ok(word, folded_span)
+            if glossed is None and low in _GIVEN:
+                rest = [w for w in words[i + 1:] if w.lower() not in _PARTICLES]
+                # in whole sentences of context, a given name alone may be anyone's
+                glossed = None if strict and not rest else \
+                    _given_ok(word, re.sub(r"['’]s$", "", rest[0]) if rest else "", folded_span)
             gloss = glossed if group is None or (group is False and glossed) else group  # Belarus: روسيا البيضاء
             # a people the span does not name is not rescued by a chance transliteration (Thai)
             sounds = _sounds(word, words[i - 1] if i else "", folded_span, strict) \

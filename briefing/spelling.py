@@ -86,8 +86,8 @@ def _insert(prev: str, ch: str) -> float:
 _SILENT = 0.3  # a final consonant French does not pronounce, and Arabic does not write
 # French endings whose last consonant is silent (François = فرانسوا, Bordeaux = بوردو, Beauthier =
 # بوتييه, Laurent = لوران, Bernard = برنار, Jules = جول, Georges = جورج); not a plain vowel + s, which
-# Arabic names pronounce (Anas, Idris, Hamas, Younes)
-_FRENCH_END = re.compile(r"(?:(?<=[ao]i)s|(?<=[aeo][ua])x|(?<=ie)r|(?<=[aeiou][rn])[td]|(?<=[lr]g|ul|rl|qu)es)$")
+# Arabic names pronounce (Anas, Idris, Hamas, Younes), nor -ant, -und (Bryant, Akhund)
+_FRENCH_END = re.compile(r"(?:(?<=[ao]i)s|(?<=[aeo][ua])x|(?<=ie)r|(?<=en)t|(?<=ar)d|(?<=[lr]g|ul|rl|qu)es)$")
 
 
 def _silent_endings(name: str) -> frozenset[int]:
