@@ -212,7 +212,7 @@ def _explain(problems: list[Problem], refused: Mapping[Problem, str], article: A
         found = why and next((text for text, *_ in pieces
                               if _states(problem, text, article.published, registry, False, pairs)), None)
         if found:
-            found = _BIDI.sub("", found)
+            found = _BIDI.sub("", found).rstrip("،,.:؛ ")
             quote = found if len(found) <= 90 else found[:87].rsplit(" ", 1)[0] + " …"
             problem = replace(problem, message=f"{problem.message} (the article states it elsewhere, "
                                                f"«{quote}», not taken as context: {why})")
