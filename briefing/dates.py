@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .arabic import fold
@@ -210,6 +210,10 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
             continue  # "حتى الأمس القريب": until recently; "بين الأمس واليوم", "صحف الأمس"
         if phrase == "غد" and norm[:m.start()].endswith("بعد "):
             continue  # بعد غد: the day after tomorrow
+        o_s, o_e = index[m.start(1)], index[m.end(1) - 1] + 1
+        if phrase == "اليوم" and (re.search(r"(?<!\S)(?:عين|صحيفه|جريده) $", norm[:m.start(1)])
+                                  or text[o_s - 1:o_s] in ("«", '"', "“") or text[o_e:o_e + 1] in ("»", '"', "”")):
+            continue  # the newspapers Al-Yaum («اليوم», صحيفة اليوم) and Ain Alyoum (عين اليوم), not "today"
         offset, precision = next((o, p) for f, o, p in _RELATIVE_AR if f == phrase)
         add(m, *_relative(offset, precision, published), key=f"rel:{offset}:{precision}")  # type: ignore[arg-type]
     for m in _WEEKDAY.finditer(norm):
@@ -219,7 +223,23 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
             add(m, *_named_day(list(_EN_WEEKDAYS)[weekday], explicit), key=f"wd:{weekday}")
         else:
             add(m, *_weekday(weekday, published), key=f"wd:{weekday}")
-    return sorted(found, key=lambda d: d.start)
+    return sorted(_anchored(found), key=lambda d: d.start)
+
+
+def _anchored(found: list[ResolvedDate]) -> list[ResolvedDate]:
+    """A relative day the article names right after (اليوم الخميس, أمس (الأحد)) is that weekday:
+    the publication date a corpus gives is often a day or two after the day the report was written,
+    and the weekday, not the publication date, says which day "today" was. The relative key stays,
+    so an English "today" still renders اليوم."""
+    weekdays = [d for d in found if d.key and d.key.startswith("wd:") and d.iso]
+    out = []
+    for d in found:
+        if d.key and d.key.startswith("rel:") and d.key.endswith(":day"):
+            w = next((w for w in weekdays if 0 <= w.start - d.end <= 3), None)
+            if w is not None:
+                d = replace(d, iso=w.iso)
+        out.append(d)
+    return out
 
 
 def _named_day(weekday: str, explicit: ResolvedDate) -> tuple[str | None, Precision | None, str | None]:
@@ -419,6 +439,14 @@ def supports(en: ResolvedDate, spans: list[ResolvedDate]) -> bool:
     if en.key and en.key.startswith("wd:") and re.sub(r"^on ", "", en.text.lower()) in _EN_WEEKDAYS \
             and any(ar.key == en.key for ar in spans):
         return True  # a bare weekday the spans name too: the same day, whichever week the dates put it in
+    if en.key and en.key.startswith("rel:") and any(ar.key == en.key for ar in spans):
+        return True  # "today" renders اليوم, whichever day a weekday beside it makes it
+    # a month the English gives must be one the spans give, when they give one: "October 2014" is not
+    # backed by عام 2014 in a span that says أغسطس
+    months = {_month(ar.iso) for ar in spans if ar.iso and ar.precision in ("day", "month")} \
+        | {int(ar.key[4:]) for ar in spans if ar.key and ar.key.startswith("mon:")}
+    if months and en.iso and en.precision in ("day", "month") and _month(en.iso) not in months:
+        return False
     for ar in spans:
         if en.iso and ar.iso and en.iso.startswith("--") != ar.iso.startswith("--"):
             continue

@@ -982,3 +982,30 @@ def test_a_detail_refused_as_context_says_where_the_article_states_it() -> None:
     checked = check_claim(_claim("The official said the shelling targeted Aleppo yesterday.", quote), article,
                           packaged())
     assert checked.status == "unverified" and not any("elsewhere" in p for p in checked.problems)
+
+
+def test_a_relative_day_takes_the_weekday_beside_it() -> None:
+    # published (as the corpus dates it) on Friday 24 July 2015; the report says "today, Thursday"
+    span = "قالت الصحيفة اليوم الخميس إن تركيا وافقت"
+    assert problems("The paper said on Thursday that Turkey had agreed.", span, PUB15) == []
+    assert problems("The paper said today that Turkey had agreed.", span, PUB15) == []
+    assert problems("The paper said on Friday that Turkey had agreed.", span, PUB15) != []
+    span = "حدد رئيس الوزراء اليوم (الاثنين) ملامح استراتيجية"
+    assert problems("The prime minister outlined a strategy on Friday.", span, PUB15) != []
+    assert problems("The prime minister outlined a strategy on Monday.", span, PUB15) == []
+
+
+def test_a_month_the_span_gives_is_not_replaced_by_another_of_the_same_year() -> None:
+    span = "خلال أحداث عرسال في شهر أغسطس من العام 2014"
+    assert problems("It happened during the Arsal events in August 2014.", span, PUB15) == []
+    assert problems("It happened during the Arsal events in October 2014.", span, PUB15) != []
+
+
+def test_the_newspapers_named_today_are_not_a_date() -> None:
+    # Al-Yaum («اليوم») and Ain Alyoum (عين اليوم) are outlets of the corpus, not "today"
+    assert problems("A source told Al-Yaum on Friday that the talks failed.",
+                    "وقال مصدر لـ«اليوم» إن المحادثات فشلت", PUB15) != []
+    assert problems("Ain Alyoum reported on Friday that the talks failed.",
+                    "عين اليوم – واشنطن: فشلت المحادثات", PUB15) != []
+    assert problems("The minister said on Friday that the talks failed.",
+                    "وقال الوزير اليوم إن المحادثات فشلت", PUB15) == []
