@@ -447,6 +447,10 @@ def supports(en: ResolvedDate, spans: list[ResolvedDate]) -> bool:
         | {int(ar.key[4:]) for ar in spans if ar.key and ar.key.startswith("mon:")}
     if months and en.iso and en.precision in ("day", "month") and _month(en.iso) not in months:
         return False
+    if en.precision == "day" and any(ar.precision == "day" and ar.iso for ar in spans):
+        # a day the spans give days beside: one of those days, not a week, month or year around it
+        # ("on Friday" is not "last week" beside يوم الثلاثاء; "the day before yesterday" not 2015)
+        spans = [ar for ar in spans if ar.precision == "day"]
     for ar in spans:
         if en.iso and ar.iso and en.iso.startswith("--") != ar.iso.startswith("--"):
             continue

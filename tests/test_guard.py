@@ -1009,3 +1009,13 @@ def test_the_newspapers_named_today_are_not_a_date() -> None:
                     "عين اليوم – واشنطن: فشلت المحادثات", PUB15) != []
     assert problems("The minister said on Friday that the talks failed.",
                     "وقال الوزير اليوم إن المحادثات فشلت", PUB15) == []
+
+
+def test_a_day_is_backed_by_a_day_when_the_span_gives_days() -> None:
+    span = "وأظهرت بيانات المعهد يوم الثلاثاء زيادة في المخزونات الاسبوع الماضي"
+    assert problems("The institute's data showed on Tuesday a rise in stocks last week.", span, PUB15) == []
+    assert problems("The institute's data showed on Friday a rise in stocks last week.", span, PUB15) != []
+    span = "قالت الحكومة أمس إنها ستقلص نفقاتها في موازنة 2015"
+    assert problems("The government said yesterday it will cut spending in its 2015 budget.", span, PUB15) == []
+    assert problems("The government said the day before yesterday it will cut spending in its 2015 budget.",
+                    span, PUB15) != []
