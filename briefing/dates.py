@@ -91,8 +91,12 @@ _H_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({_H_MONTH})(?
 _H_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2}) ?[/ ] ?(\d{1,2}) ?[/ ] ?(1[34]\d\d) ?ه(?!\S)")  # slashes fold to spaces
 _H_NUMERIC_YMD = re.compile(r"(?<![\d/])(1[34]\d\d) ?[/ ] ?(\d{1,2}) ?[/ ] ?(\d{1,2}) ?ه(?!\S)")
 _YEAR = re.compile(r"(?:عام|سنه|العام) (\d{4})")
+# 24/7/2015, 2015-08-08 (slashes fold to spaces: the original text must have the separators)
+_G_NUMERIC = re.compile(r"(?<![\d])(\d{1,2}) ?(\d{1,2}) ?((?:19|20)\d\d)(?![\d])"
+                        r"|(?<![\d])((?:19|20)\d\d) ?(\d{1,2}) ?(\d{1,2})(?![\d])")
+_NUMERIC_RAW = re.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}")
 _BARE_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?![\d.,])")
-_G_MONTH_ALONE = re.compile(rf"(?<!\S)(?:[وبل]|في )?(?:شهر )?({_G_MONTH})(?!\S)")
+_G_MONTH_ALONE = re.compile(rf"(?<!\S)(?!باب(?!\S))(?:[وبل]|في )?(?:شهر )?({_G_MONTH})(?!\S)")  # باب: a door
 _RELATIVE = re.compile(r"(?<!\S)(?:و|ب|ف)?(" + "|".join(re.escape(r[0]) for r in _RELATIVE_AR) + r")(?!\S)")
 _WEEKDAY = re.compile(r"(?<!\S)(?:و|ب)?(?:يوم )?(" + _alt(list(_WEEKDAYS_AR)) + r")(?!\S)")
 
@@ -118,7 +122,8 @@ _ORD_DATE = re.compile(r"(?<!\S)(?<!تشرين )(?<!كانون )(" + _alt(list(_
                        rf"(?: ?/? ?(?:{_G_MONTH}))?(?: ?(?:عام |سنه )?(\d{{4}}))?")
 
 _ORD_H_DATE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + rf") (?:من )?(?:شهر )?({_H_MONTH})"
-                         r"(?![\u0621-\u064A])(?: ?(\d{4}))?(?: ?ه(?:ـ|\b))?")  # a month, not a word it opens
+                         # a month, not a word it opens; عام may come before the year
+                         r"(?![\u0621-\u064A])(?: ?(?:عام |سنه )?(\d{4}))?(?: ?ه(?:ـ|\b))?")
 
 _ORD_RANGE = re.compile(r"(?<!\S)(" + _alt(list(_ORDINAL_DAYS)) + r") (?:و ?(?:الي |حتي )?|الي |حتي )"
                         r"(?:(?:ال ?)?\d{1,2}|" + _alt(list(_ORDINAL_DAYS)) + r") ?(?:من )?"
@@ -195,11 +200,21 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
             add(m, _iso(year, month, day), "day")
     for m in _G_MONTH_YEAR.finditer(norm):
         add(m, f"{int(m.group(2)):04d}-{_month_of(m.group(1), _GREG):02d}", "month")
+    for m in _G_NUMERIC.finditer(norm):
+        if not _NUMERIC_RAW.fullmatch(text[index[m.start()]:index[m.end() - 1] + 1].strip()):
+            continue  # three numbers in a row, not a date
+        day, month, year = (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m.group(1) \
+            else (int(m.group(6)), int(m.group(5)), int(m.group(4)))
+        iso = _iso(year, month, day) if 1 <= month <= 12 else None
+        if iso is not None:
+            add(m, iso, "day")
     for m in _YEAR.finditer(norm):
         add(m, m.group(1), "year")
     for m in _BARE_YEAR.finditer(norm):  # "صيف 2012": a year without عام
         add(m, m.group(1), "year")
     for m in _G_MONTH_ALONE.finditer(norm):  # "في يوليو": a month without day or year
+        if m.group(1) == "اب" and "آب" not in text[index[m.start(1)]:index[m.end(1) - 1] + 1]:
+            continue  # folded, آب (August) is also أب (a father) and إب (Ibb, a Yemeni province)
         add(m, None, "month", None, key=f"mon:{_month_of(m.group(1), _GREG)}")
     for m in _RELATIVE.finditer(norm):
         phrase = m.group(1)
@@ -210,10 +225,8 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
             continue  # "حتى الأمس القريب": until recently; "بين الأمس واليوم", "صحف الأمس"
         if phrase == "غد" and norm[:m.start()].endswith("بعد "):
             continue  # بعد غد: the day after tomorrow
-        o_s, o_e = index[m.start(1)], index[m.end(1) - 1] + 1
-        if phrase == "اليوم" and (re.search(r"(?<!\S)(?:عين|صحيفه|جريده) $", norm[:m.start(1)])
-                                  or text[o_s - 1:o_s] in ("«", '"', "“") or text[o_e:o_e + 1] in ("»", '"', "”")):
-            continue  # the newspapers Al-Yaum («اليوم», صحيفة اليوم) and Ain Alyoum (عين اليوم), not "today"
+        if phrase == "اليوم" and _outlet(text, norm, index, m.start(1), m.end(1)):
+            continue  # the newspapers Al-Yaum («اليوم», بجريدة اليوم) and Ain Alyoum (لعين اليوم), not "today"
         offset, precision = next((o, p) for f, o, p in _RELATIVE_AR if f == phrase)
         add(m, *_relative(offset, precision, published), key=f"rel:{offset}:{precision}")  # type: ignore[arg-type]
     for m in _WEEKDAY.finditer(norm):
@@ -226,6 +239,21 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
     return sorted(_anchored(found), key=lambda d: d.start)
 
 
+def _outlet(text: str, norm: str, index: list[int], start: int, end: int) -> bool:
+    """Whether the اليوم at ``norm[start:end]`` names a newspaper: quoted on both sides («اليوم»,
+    "اليوم"), after صحيفة/جريدة (with a clitic: بجريدة), or Ain Alyoum (لعين اليوم, or عين اليوم
+    opening a dateline "عين اليوم – واشنطن"); not a quotation that opens or closes on "today",
+    nor the verb عين ("appointed today")."""
+    o_s, o_e = index[start], index[end - 1] + 1
+    before, after = text[:o_s].rstrip(" "), text[o_e:].lstrip(" ")
+    if before[-1:] in ("«", '"', "“") and after[:1] in ("»", '"', "”"):
+        return True
+    prev = norm[:start].split()[-1:] or [""]
+    if re.fullmatch(r"[وبل]?(?:صحيفه|جريده)|[بل]عين", prev[0]):
+        return True
+    return prev[0] == "عين" and (after[:1] in ("–", "-", ":") or not after)
+
+
 def _anchored(found: list[ResolvedDate]) -> list[ResolvedDate]:
     """A relative day the article names right after (اليوم الخميس, أمس (الأحد)) is that weekday:
     the publication date a corpus gives is often a day or two after the day the report was written,
@@ -235,7 +263,7 @@ def _anchored(found: list[ResolvedDate]) -> list[ResolvedDate]:
     out = []
     for d in found:
         if d.key and d.key.startswith("rel:") and d.key.endswith(":day"):
-            w = next((w for w in weekdays if 0 <= w.start - d.end <= 3), None)
+            w = next((w for w in weekdays if 0 <= w.start - d.end <= 3 and not w.text.startswith("و")), None)
             if w is not None:
                 d = replace(d, iso=w.iso)
         out.append(d)
@@ -443,14 +471,14 @@ def supports(en: ResolvedDate, spans: list[ResolvedDate]) -> bool:
         return True  # "today" renders اليوم, whichever day a weekday beside it makes it
     # a month the English gives must be one the spans give, when they give one: "October 2014" is not
     # backed by عام 2014 in a span that says أغسطس
-    months = {_month(ar.iso) for ar in spans if ar.iso and ar.precision in ("day", "month")} \
+    months = {_month(ar.iso) for ar in spans if ar.iso and ar.key is None and ar.precision in ("day", "month")} \
         | {int(ar.key[4:]) for ar in spans if ar.key and ar.key.startswith("mon:")}
     if months and en.iso and en.precision in ("day", "month") and _month(en.iso) not in months:
         return False
     if en.precision == "day" and any(ar.precision == "day" and ar.iso for ar in spans):
-        # a day the spans give days beside: one of those days, not a week, month or year around it
-        # ("on Friday" is not "last week" beside يوم الثلاثاء; "the day before yesterday" not 2015)
-        spans = [ar for ar in spans if ar.precision == "day"]
+        # a day the spans give days beside: one of those days, not the week around it ("on Friday"
+        # is not "last week" beside يوم الثلاثاء)
+        spans = [ar for ar in spans if ar.precision != "week"]
     for ar in spans:
         if en.iso and ar.iso and en.iso.startswith("--") != ar.iso.startswith("--"):
             continue

@@ -999,6 +999,9 @@ def test_a_month_the_span_gives_is_not_replaced_by_another_of_the_same_year() ->
     span = "خلال أحداث عرسال في شهر أغسطس من العام 2014"
     assert problems("It happened during the Arsal events in August 2014.", span, PUB15) == []
     assert problems("It happened during the Arsal events in October 2014.", span, PUB15) != []
+    # a relative day beside it gives no month (a review: أمس made July one of the span's months)
+    assert problems("The minister said yesterday it happened in July 2014.",
+                    "وقال الوزير أمس إن ذلك حدث في شهر أغسطس من العام 2014", PUB15) != []
 
 
 def test_the_newspapers_named_today_are_not_a_date() -> None:
@@ -1007,6 +1010,10 @@ def test_the_newspapers_named_today_are_not_a_date() -> None:
                     "وقال مصدر لـ«اليوم» إن المحادثات فشلت", PUB15) != []
     assert problems("Ain Alyoum reported on Friday that the talks failed.",
                     "عين اليوم – واشنطن: فشلت المحادثات", PUB15) != []
+    assert problems("The ambassador told Ain Alyoum on Friday that work goes on.",
+                    "وذكر السفير لعين اليوم أن وتيرة الأعمال مستمرة", PUB15) != []
+    assert problems("The editor of Al-Yaum said on Friday that contracts are weak.",
+                    "وقال رئيس القسم الرياضي بجريدة اليوم إن التعاقدات ضعيفة", PUB15) != []
     assert problems("The minister said on Friday that the talks failed.",
                     "وقال الوزير اليوم إن المحادثات فشلت", PUB15) == []
 
@@ -1015,7 +1022,31 @@ def test_a_day_is_backed_by_a_day_when_the_span_gives_days() -> None:
     span = "وأظهرت بيانات المعهد يوم الثلاثاء زيادة في المخزونات الاسبوع الماضي"
     assert problems("The institute's data showed on Tuesday a rise in stocks last week.", span, PUB15) == []
     assert problems("The institute's data showed on Friday a rise in stocks last week.", span, PUB15) != []
-    span = "قالت الحكومة أمس إنها ستقلص نفقاتها في موازنة 2015"
-    assert problems("The government said yesterday it will cut spending in its 2015 budget.", span, PUB15) == []
-    assert problems("The government said the day before yesterday it will cut spending in its 2015 budget.",
-                    span, PUB15) != []
+
+
+@pytest.mark.parametrize(("text", "span", "published"), [
+    # true claims a review found flagged by the first version of the date rules above
+    ("The spokesman issued a statement on Sunday mourning the soldiers killed on 8 August 2015.",
+     "وأصدر المتحدث بيانا يوم الأحد ينعى فيه الجنود الذين استشهدوا في 2015/8/8 م", dt.date(2015, 8, 10)),
+    ("He announced his resignation on the morning of Friday, 6 January 2012.",
+     "عندما أعلنت استقالتي صباح يوم الجمعة 06/01/2012م من فندق السفير", PUB15),
+    ("Submissions close on 1 Muharram 1437 AH, corresponding to 14 October 2015.",
+     "قبل إغلاق باب المشاركات في الأول من محرم عام 1437هـ الموافق 14/10/2015م", PUB15),
+    ('He added: "Today ships passed in both directions."', "وأضاف “اليوم تم المرور من الاتجاهين", PUB15),
+    ('"Today we apologize for the events of our past," the company said.',
+     "وقالت الشركة «اليوم نعتذر عن أحداث ماضينا»", PUB15),
+    ("The new ambassador, who was appointed today, will take up his post next month.",
+     "وسيتسلم السفير الجديد الذي عين اليوم مهامه الشهر المقبل", PUB15),
+    ("Thousands demonstrated on Thursday and last Wednesday.", "وتظاهر الآلاف أمس والأربعاء الماضي",
+     dt.date(2015, 7, 24)),
+])
+def test_date_rules_keep_true_claims(text: str, span: str, published: dt.date) -> None:
+    assert problems(text, span, published) == []
+
+
+def test_ib_and_a_father_are_not_august() -> None:
+    # folded, آب (August), إب (Ibb) and أب (a father) are one word: only آب is the month
+    span = "سقوط قتلى في كمين للمقاومة بمحافظة إب فجر اليوم"
+    assert problems("Militiamen were killed in an ambush in Ibb province on Tuesday.", span,
+                    dt.date(2015, 7, 21)) == []
+    assert problems("It happened in August 2014.", "وقال إن ذلك حدث في آب من العام 2014", PUB15) == []
