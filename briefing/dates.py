@@ -96,7 +96,7 @@ _G_NUMERIC = re.compile(r"(?<![\d])(\d{1,2}) ?(\d{1,2}) ?((?:19|20)\d\d)(?![\d])
                         r"|(?<![\d])((?:19|20)\d\d) ?(\d{1,2}) ?(\d{1,2})(?![\d])")
 _NUMERIC_RAW = re.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}")
 _BARE_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?![\d.,])")
-_G_MONTH_ALONE = re.compile(rf"(?<!\S)(?!باب(?!\S))(?:[وبل]|في )?(?:شهر )?({_G_MONTH})(?!\S)")  # باب: a door
+_G_MONTH_ALONE = re.compile(rf"(?<!\S)(?:[وبل]|في )?(?:شهر )?({_G_MONTH})(?!\S)")
 _RELATIVE = re.compile(r"(?<!\S)(?:و|ب|ف)?(" + "|".join(re.escape(r[0]) for r in _RELATIVE_AR) + r")(?!\S)")
 _WEEKDAY = re.compile(r"(?<!\S)(?:و|ب)?(?:يوم )?(" + _alt(list(_WEEKDAYS_AR)) + r")(?!\S)")
 
@@ -214,7 +214,7 @@ def resolve_arabic(text: str, published: dt.date | None) -> list[ResolvedDate]:
         add(m, m.group(1), "year")
     for m in _G_MONTH_ALONE.finditer(norm):  # "في يوليو": a month without day or year
         if m.group(1) == "اب" and "آب" not in text[index[m.start(1)]:index[m.end(1) - 1] + 1]:
-            continue  # folded, آب (August) is also أب (a father) and إب (Ibb, a Yemeni province)
+            continue  # folded, آب (August) is also أب (a father), إب (Ibb, a Yemeni province) and باب (a door)
         add(m, None, "month", None, key=f"mon:{_month_of(m.group(1), _GREG)}")
     for m in _RELATIVE.finditer(norm):
         phrase = m.group(1)
