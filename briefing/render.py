@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from briefing import reliability
 from briefing.config import DEFAULTS
 from briefing.errors import RenderError
 from briefing.mapsvg import MapPlace, in_region, outlines, render_map
@@ -126,6 +127,7 @@ def environment(autoescape: bool = True) -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.tests["http_url"] = is_http_url
     env.filters["bidi"] = bidi
+    env.globals["check_reliability"] = reliability.note()
     return env
 
 
