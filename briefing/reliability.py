@@ -29,10 +29,10 @@ HELD_OUT = Measured(checker="d938927", true_claims=2141, false_alarms=177, caugh
 def note(measured: Measured = HELD_OUT) -> str:
     """One sentence for a reader: what UNVERIFIED means in practice."""
     rate = measured.false_alarms / measured.true_claims
-    one_in = round(1 / rate) if rate else 0
+    often = f"{rate:.1%}, about one in {round(1 / rate)}" if rate else "none"
     return (
         f"On articles it was not tuned on, the check marked {measured.false_alarms:,} of {measured.true_claims:,} "
-        f"true claims unverified ({rate:.1%}, about one in {one_in}) and caught "
+        f"true claims unverified ({often}) and caught "
         f"{measured.caught / measured.inserted:.0%} of inserted errors (a changed number, date, place, person, actor "
         f"or negation) but only {measured.moves_caught / measured.moves:.0%} of details swapped for another that the "
         "same article states: an unverified claim is one to check against its evidence, not one shown false."
